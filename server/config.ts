@@ -1,0 +1,111 @@
+/**
+ * The reference server's settings, read from the environment. Every value
+ * is checked here, so a typo stops the server at start with a message naming
+ * the variable, instead of failing on the first request.
+ */
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  scanStorage: string;
+  /** Access token lifetime, seconds. */
+  accessTokenTtl: number;
+  /** Refresh token lifetime, seconds. */
+  refreshTokenTtl: number;
+  /** How long stored idempotency keys are kept, seconds (at least 24 hours). */
+  idempotencyTtl: number;
+  /** How long entries of the changes feed are kept, seconds. */
+  changesRetention: number;
+  logLevel: string;
+}
+
+export const DEFAULTS = {
+  PORT: '8080',
+  HOST: '127.0.0.1',
+  DATABASE_URL: 'sqlite:data/copydesk.sqlite',
+  SCAN_STORAGE: 'file:data/scans',
+  ACCESS_TOKEN_TTL: '900',
+  REFRESH_TOKEN_TTL: String(14 * 24 * 3600),
+  IDEMPOTENCY_TTL: String(48 * 3600),
+  CHANGES_RETENTION: String(60 * 24 * 3600),
+  LOG_LEVEL: 'info',
+} as const;
+
+export class ConfigError extends Error {}
+
+export function readConfig(
+  env: Record<string, string | undefined> = process.env,
+): ServerConfig {
+  const value = (name: keyof typeof DEFAULTS): string =>
+    env[name] !== undefined && env[name] !== '' ? env[name] : DEFAULTS[name];
+
+  const idempotencyTtl = readInteger(
+    'IDEMPOTENCY_TTL',
+    value('IDEMPOTENCY_TTL'),
+    1,
+  );
+  if (idempotencyTtl < 24 * 3600) {
+    throw new ConfigError(
+      `IDEMPOTENCY_TTL ${idempotencyTtl} is too short: idempotency keys must be kept at least 86400 seconds (24 hours)`,
+    );
+  }
+
+  return {
+    port: readInteger('PORT', value('PORT'), 0, 65535),
+    host: value('HOST'),
+    databaseUrl: value('DATABASE_URL'),
+    scanStorage: value('SCAN_STORAGE'),
+    accessTokenTtl: readInteger(
+      'ACCESS_TOKEN_TTL',
+      value('ACCESS_TOKEN_TTL'),
+      10,
+    ),
+    refreshTokenTtl: readInteger(
+      'REFRESH_TOKEN_TTL',
+      value('REFRESH_TOKEN_TTL'),
+      60,
+    ),
+    idempotencyTtl,
+    changesRetention: readInteger(
+      'CHANGES_RETENTION',
+      value('CHANGES_RETENTION'),
+      3600,
+    ),
+    logLevel: readLogLevel(value('LOG_LEVEL')),
+  };
+}
+
+function readInteger(
+  name: string,
+  text: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  const parsed = Number(text);
+  if (!/^\d+$/.test(text) || parsed < min || parsed > max) {
+    throw new ConfigError(
+      `${name} "${text}" is invalid: expected a whole number from ${min} to ${max}`,
+    );
+  }
+  return parsed;
+}
+
+const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+
+function readLogLevel(text: string): string {
+  if (!LOG_LEVELS.includes(text)) {
+    throw new ConfigError(
+      `LOG_LEVEL "${text}" is invalid: expected one of ${LOG_LEVELS.join(', ')}`,
+    );
+  }
+  return text;
+}
