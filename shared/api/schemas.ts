@@ -86,7 +86,7 @@ export const Batch = Type.Object(
     subject: Type.String(),
     title: Type.String(),
     deadline: Timestamp,
-    status: Type.Union(BATCH_STATUSES.map((status) => Type.Literal(status))),
+    status: Type.Enum(BATCH_STATUSES),
     schemeId: Id,
     copyCount: Type.Integer({ minimum: 0 }),
   },
@@ -144,7 +144,7 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const Change = Type.Object(
   {
     seq: Type.Integer({ minimum: 1 }),
-    kind: Type.Union(CHANGE_KINDS.map((kind) => Type.Literal(kind))),
+    kind: Type.Enum(CHANGE_KINDS),
     batchId: Type.Optional(Id),
     copyId: Type.Optional(Id),
     schemeId: Type.Optional(Id),
@@ -215,10 +215,10 @@ const Marks = Type.Record(
 
 export const GradeWrite = Type.Object(
   {
-    status: Type.Union(GRADE_STATUSES.map((status) => Type.Literal(status))),
+    status: Type.Enum(GRADE_STATUSES),
     marks: Marks,
     comment: Type.String({ maxLength: GRADE_LIMITS.commentLength }),
-    flags: Type.Array(Type.Union(FLAGS.map((flag) => Type.Literal(flag))), {
+    flags: Type.Array(Type.Enum(FLAGS), {
       uniqueItems: true,
     }),
     annotations: Type.Array(Annotation, {
@@ -234,10 +234,10 @@ export const Grade = Type.Object(
   {
     copyId: Id,
     version: Type.Integer({ minimum: 1 }),
-    status: Type.Union(GRADE_STATUSES.map((status) => Type.Literal(status))),
+    status: Type.Enum(GRADE_STATUSES),
     marks: Marks,
     comment: Type.String(),
-    flags: Type.Array(Type.Union(FLAGS.map((flag) => Type.Literal(flag)))),
+    flags: Type.Array(Type.Enum(FLAGS)),
     annotations: Type.Array(Annotation),
     updatedAt: Timestamp,
     updatedBy: Id,
@@ -273,7 +273,7 @@ export const Report = Type.Object(
   {
     id: Id,
     copyId: Id,
-    kind: Type.Union(REPORT_KINDS.map((kind) => Type.Literal(kind))),
+    kind: Type.Enum(REPORT_KINDS),
     pages: Type.Array(Type.Integer({ minimum: 1 })),
     note: Type.String(),
     status: Type.Literal('open'),

@@ -1,0 +1,185 @@
+/**
+ * Builds the reference server: a Fastify instance with every route of the
+ * grading API under /api/v1, the operator routes, and the OpenAPI document
+ * generated from the same schemas that validate requests.
+ */
+import { randomUUID } from 'node:crypto';
+
+import swagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+} from 'fastify';
+
+import { API_PREFIX, PROBLEM_TYPES } from '../shared/api/schemas';
+import { makeAuthenticate } from './auth/authenticate';
+import { registerAuthRoutes } from './auth/routes';
+import type { AppContext } from './context';
+import { HttpProblem } from './http/problem';
+import { registerSharedSchemas } from './http/schemas';
+import { registerMetrics } from './metrics';
+import { registerAssignmentRoutes } from './routes/assignments';
+import { registerChangesRoutes } from './routes/changes';
+import { registerGradeRoutes } from './routes/grades';
+import { registerOperationRoutes } from './routes/operations';
+import { registerReportRoutes } from './routes/reports';
+import { registerScanRoutes } from './routes/scans';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface AppOptions {
+  /** A logger to use instead of pino on standard output, as in tests. */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp(
+  context: AppContext,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : {
+          logger: {
+            level: context.config.logLevel,
+            // Tokens travel in this header; it must never reach a log.
+            redact: ['req.headers.authorization'],
+          },
+        }),
+    bodyLimit: 5 * 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given)
+        ? given
+        : randomUUID();
+    },
+    ajv: {
+      customOptions: {
+        // Reject unknown fields instead of silently dropping them.
+        removeAdditional: false,
+        coerceTypes: false,
+        allErrors: false,
+      },
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerSharedSchemas(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Copydesk grading API',
+        version: '1',
+        description:
+          'The contract between the Copydesk desktop client and a grading backend.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) =>
+        typeof json.$id === 'string' ? json.$id : `schema-${index}`,
+    },
+  });
+
+  setErrorHandling(app);
+
+  const metrics = registerMetrics(app);
+  registerOperationRoutes(app, context, metrics);
+
+  const authenticate = makeAuthenticate(context.db);
+  await app.register(
+    async (api) => {
+      registerAuthRoutes(api, context, authenticate);
+      registerAssignmentRoutes(api, context, authenticate);
+      registerScanRoutes(api, context, authenticate);
+      registerGradeRoutes(api, context, authenticate);
+      registerChangesRoutes(api, context, authenticate);
+      registerReportRoutes(api, context, authenticate);
+      api.get('/openapi.json', { schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+    },
+    { prefix: API_PREFIX },
+  );
+
+  return app;
+}
+
+function setErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let problem: HttpProblem;
+
+    if (error instanceof HttpProblem) {
+      problem = error;
+    } else if (error.validation && error.validation.length > 0) {
+      const first = error.validation[0]!;
+      const where = `${error.validationContext ?? 'request'}${first.instancePath}`;
+      problem = new HttpProblem(
+        400,
+        PROBLEM_TYPES.badRequest,
+        `${where} ${first.message ?? 'is invalid'}${describeParams(first.params)}`,
+      );
+    } else if (
+      error.statusCode !== undefined &&
+      error.statusCode >= 400 &&
+      error.statusCode < 500
+    ) {
+      // Fastify's own client errors: malformed JSON, body too large,
+      // unsupported content type.
+      problem = new HttpProblem(
+        error.statusCode,
+        PROBLEM_TYPES.badRequest,
+        error.message,
+      );
+    } else {
+      request.log.error({ err: error }, 'request failed');
+      problem = new HttpProblem(
+        500,
+        PROBLEM_TYPES.internal,
+        `The server failed to answer this request; quote request id ${request.id} to the administrator`,
+      );
+    }
+
+    void reply
+      .code(problem.status)
+      .headers(problem.headers)
+      .type('application/problem+json; charset=utf-8')
+      .send(problem.toBody(request.url));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .code(404)
+      .type('application/problem+json; charset=utf-8')
+      .send(
+        new HttpProblem(
+          404,
+          PROBLEM_TYPES.notFound,
+          `No route ${request.method} ${request.url.split('?')[0]}`,
+        ).toBody(),
+      );
+  });
+}
+
+function describeParams(params: Record<string, unknown> | undefined): string {
+  if (!params) {
+    return '';
+  }
+  if (typeof params.additionalProperty === 'string') {
+    return `: "${params.additionalProperty}" is not allowed`;
+  }
+  if (Array.isArray(params.allowedValues)) {
+    return `: use one of ${params.allowedValues.join(', ')}`;
+  }
+  return '';
+}

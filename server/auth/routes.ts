@@ -1,0 +1,168 @@
+/**
+ * Sign-in, token refresh, sign-out and the caller's identity.
+ */
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+
+import {
+  Grader,
+  LoginRequest,
+  RefreshRequest,
+  TokenResponse,
+  PROBLEM_TYPES,
+  type LoginRequest as LoginBody,
+  type RefreshRequest as RefreshBody,
+} from '../../shared/api/schemas';
+import type { AppContext } from '../context';
+import { HttpProblem, unauthorized } from '../http/problem';
+import { problemResponses, ref } from '../http/schemas';
+import { decoyPasswordHash, verifyPassword } from './passwords';
+import {
+  ADDRESS_RULE,
+  USERNAME_RULE,
+  clearFailures,
+  lockedFor,
+  recordFailure,
+} from './rate-limit';
+import { refreshLogin, revokeLogin, startLogin } from './tokens';
+
+const WRONG_CREDENTIALS =
+  'The username or password is incorrect: check both and try again';
+
+function tooManyAttempts(seconds: number): HttpProblem {
+  return new HttpProblem(
+    429,
+    PROBLEM_TYPES.tooManyRequests,
+    `Too many failed sign-ins: wait ${seconds} seconds before trying again`,
+    { 'retry-after': String(seconds) },
+  );
+}
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  authenticate: onRequestAsyncHookHandler,
+): void {
+  const { db, config } = context;
+  const lifetimes = {
+    accessTokenTtl: config.accessTokenTtl,
+    refreshTokenTtl: config.refreshTokenTtl,
+  };
+
+  app.post<{ Body: LoginBody }>(
+    '/auth/login',
+    {
+      schema: {
+        body: ref(LoginRequest),
+        response: {
+          200: ref(TokenResponse),
+          ...problemResponses(400, 401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const { username, password, deviceName } = request.body;
+      const userKey = `user:${username.normalize('NFC').toLowerCase()}`;
+      const addressKey = `ip:${request.ip}`;
+
+      const wait = Math.max(
+        await lockedFor(db, userKey),
+        await lockedFor(db, addressKey),
+      );
+      if (wait > 0) {
+        request.log.warn({ wait }, 'sign-in rejected: rate limit');
+        throw tooManyAttempts(wait);
+      }
+
+      const grader = await db
+        .selectFrom('graders')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
+
+      // An unknown user costs one hash too, so timing does not tell which
+      // usernames exist.
+      const hash = grader?.password_hash ?? (await decoyPasswordHash());
+      const valid = await verifyPassword(password, hash);
+      if (!grader || !valid) {
+        await recordFailure(db, userKey, USERNAME_RULE);
+        await recordFailure(db, addressKey, ADDRESS_RULE);
+        request.log.info('sign-in failed: wrong credentials');
+        throw unauthorized(WRONG_CREDENTIALS);
+      }
+
+      await clearFailures(db, userKey);
+      const tokens = await startLogin(db, grader.id, deviceName, lifetimes);
+      request.log.info({ graderId: grader.id }, 'signed in');
+      return {
+        ...tokens,
+        grader: { id: grader.id, displayName: grader.display_name },
+      };
+    },
+  );
+
+  app.post<{ Body: RefreshBody }>(
+    '/auth/refresh',
+    {
+      schema: {
+        body: ref(RefreshRequest),
+        response: { 200: ref(TokenResponse), ...problemResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const outcome = await refreshLogin(
+        db,
+        request.body.refreshToken,
+        lifetimes,
+      );
+
+      if (outcome.kind === 'reused') {
+        request.log.warn(
+          { graderId: outcome.graderId, loginId: outcome.loginId },
+          'rotated refresh token reused: login revoked',
+        );
+        throw unauthorized(
+          'This refresh token was already used, so every token of this sign-in is now revoked: sign in again',
+        );
+      }
+      if (outcome.kind === 'rejected') {
+        throw unauthorized(
+          `The refresh token is ${outcome.reason === 'unknown' ? 'invalid' : outcome.reason}: sign in again`,
+        );
+      }
+
+      const grader = await db
+        .selectFrom('graders')
+        .select(['id', 'display_name'])
+        .where('id', '=', outcome.graderId)
+        .executeTakeFirstOrThrow();
+      return {
+        ...outcome.tokens,
+        grader: { id: grader.id, displayName: grader.display_name },
+      };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      onRequest: authenticate,
+      schema: {
+        response: { 204: { type: 'null' }, ...problemResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      await revokeLogin(db, request.loginId);
+      request.log.info('signed out');
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      onRequest: authenticate,
+      schema: { response: { 200: ref(Grader), ...problemResponses(401) } },
+    },
+    async (request) => request.caller,
+  );
+}

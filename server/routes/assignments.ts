@@ -1,0 +1,206 @@
+/**
+ * What the caller is assigned: the batch list with its schemes, one batch
+ * with its copies, and batch submission.
+ */
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import type { Kysely } from 'kysely';
+
+import {
+  AssignmentsResponse,
+  Batch,
+  BatchDetail,
+  PROBLEM_TYPES,
+} from '../../shared/api/schemas';
+import { findVisibleBatch } from '../access/visibility';
+import { encodeCursor, latestSeq } from '../changes/feed';
+import type { AppContext } from '../context';
+import type { BatchRow, Database } from '../db/tables';
+import { batchToApi, copyToApi, schemeToApi } from '../db/to-api';
+import { HttpProblem, locked } from '../http/problem';
+import { problemResponses, ref } from '../http/schemas';
+
+async function countCopies(
+  db: Kysely<Database>,
+  batchIds: string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (batchIds.length === 0) {
+    return counts;
+  }
+
+  const rows = await db
+    .selectFrom('copies')
+    .select(['batch_id', (eb) => eb.fn.countAll().as('count')])
+    .where('batch_id', 'in', batchIds)
+    .where('withdrawn_at', 'is', null)
+    .groupBy('batch_id')
+    .execute();
+  for (const row of rows) {
+    counts.set(row.batch_id, Number(row.count));
+  }
+  return counts;
+}
+
+async function batchWithCount(
+  db: Kysely<Database>,
+  batch: BatchRow,
+): Promise<Batch> {
+  const counts = await countCopies(db, [batch.id]);
+  return batchToApi(batch, batch.sitting_id, counts.get(batch.id) ?? 0);
+}
+
+export function registerAssignmentRoutes(
+  app: FastifyInstance,
+  { db }: AppContext,
+  authenticate: onRequestAsyncHookHandler,
+): void {
+  app.get(
+    '/assignments',
+    {
+      onRequest: authenticate,
+      schema: {
+        response: { 200: ref(AssignmentsResponse), ...problemResponses(401) },
+      },
+    },
+    async (request) => {
+      // The cursor is read before the batches, so a change made while they
+      // are read is still delivered by the next /changes.
+      const cursor = encodeCursor(await latestSeq(db));
+
+      const batches = await db
+        .selectFrom('batches')
+        .selectAll()
+        .where('grader_id', '=', request.caller.id)
+        .where('withdrawn_at', 'is', null)
+        .orderBy('deadline')
+        .orderBy('id')
+        .execute();
+      const counts = await countCopies(
+        db,
+        batches.map((batch) => batch.id),
+      );
+
+      const schemeIds = [...new Set(batches.map((batch) => batch.scheme_id))];
+      const schemes =
+        schemeIds.length === 0
+          ? []
+          : await db
+              .selectFrom('schemes')
+              .selectAll()
+              .where('id', 'in', schemeIds)
+              .orderBy('id')
+              .execute();
+
+      return {
+        batches: batches.map((batch) =>
+          batchToApi(batch, batch.sitting_id, counts.get(batch.id) ?? 0),
+        ),
+        schemes: schemes.map(schemeToApi),
+        cursor,
+      };
+    },
+  );
+
+  app.get<{ Params: { batchId: string } }>(
+    '/batches/:batchId',
+    {
+      onRequest: authenticate,
+      schema: {
+        response: { 200: ref(BatchDetail), ...problemResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const batch = await findVisibleBatch(
+        db,
+        request.caller,
+        request.params.batchId,
+      );
+
+      const copies = await db
+        .selectFrom('copies')
+        .selectAll()
+        .where('batch_id', '=', batch.id)
+        .where('withdrawn_at', 'is', null)
+        .orderBy('anonymous_code')
+        .execute();
+      const scheme = await db
+        .selectFrom('schemes')
+        .selectAll()
+        .where('id', '=', batch.scheme_id)
+        .executeTakeFirstOrThrow();
+
+      return {
+        batch: batchToApi(batch, batch.sitting_id, copies.length),
+        copies: copies.map(copyToApi),
+        scheme: schemeToApi(scheme),
+      };
+    },
+  );
+
+  app.post<{ Params: { batchId: string } }>(
+    '/batches/:batchId/submit',
+    {
+      onRequest: authenticate,
+      schema: {
+        response: { 200: ref(Batch), ...problemResponses(401, 404, 409, 423) },
+      },
+    },
+    async (request) => {
+      const batch = await findVisibleBatch(
+        db,
+        request.caller,
+        request.params.batchId,
+      );
+      if (batch.status === 'closed') {
+        throw locked(
+          `Batch "${batch.id}" is closed: it can no longer be submitted`,
+        );
+      }
+      if (batch.status === 'submitted') {
+        return batchWithCount(db, batch);
+      }
+
+      const unfinished = await db
+        .selectFrom('copies')
+        .leftJoin('grades', 'grades.copy_id', 'copies.id')
+        .select(['copies.anonymous_code', 'grades.status'])
+        .where('copies.batch_id', '=', batch.id)
+        .where('copies.withdrawn_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('grades.status', 'is', null),
+            eb('grades.status', '!=', 'final'),
+          ]),
+        )
+        .orderBy('copies.anonymous_code')
+        .execute();
+      if (unfinished.length > 0) {
+        const codes = unfinished.map((row) => row.anonymous_code);
+        throw new HttpProblem(
+          409,
+          PROBLEM_TYPES.conflict,
+          `Batch "${batch.id}" cannot be submitted: ${codes.length} copies have no final grade (${codes.slice(0, 20).join(', ')}${codes.length > 20 ? ', ...' : ''})`,
+          {},
+          { copiesWithoutFinalGrade: codes },
+        );
+      }
+
+      // The status check in the update keeps a concurrent submit, or a
+      // closing by the exam office, from being overwritten.
+      await db
+        .updateTable('batches')
+        .set({ status: 'submitted' })
+        .where('id', '=', batch.id)
+        .where('status', '=', 'open')
+        .execute();
+      const updated = await findVisibleBatch(db, request.caller, batch.id);
+      if (updated.status === 'closed') {
+        throw locked(
+          `Batch "${batch.id}" is closed: it can no longer be submitted`,
+        );
+      }
+      request.log.info({ batchId: batch.id }, 'batch submitted');
+      return batchWithCount(db, updated);
+    },
+  );
+}
