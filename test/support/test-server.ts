@@ -1,0 +1,173 @@
+/**
+ * A real reference server for integration tests: its own database of the
+ * chosen dialect, scans in a temporary folder, the fixture sitting imported
+ * through the real importer, listening on a loopback port.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+
+import pino from 'pino';
+
+import { buildApp } from '../../server/app';
+import { readConfig, type ServerConfig } from '../../server/config';
+import type { DatabaseHandle, Dialect } from '../../server/db/database';
+import {
+  importSitting,
+  type ImportSummary,
+} from '../../server/import/import-sitting';
+import { FileScanStorage } from '../../server/storage/file-storage';
+import type { ScanStorage } from '../../server/storage/scan-storage';
+import {
+  PASSWORDS,
+  writeFixtureSitting,
+  type FixtureOptions,
+} from './fixture-sitting';
+import { createTestDatabase } from './test-database';
+
+export interface TestServer {
+  url: string;
+  handle: DatabaseHandle;
+  storage: ScanStorage;
+  config: ServerConfig;
+  sitting: ImportSummary;
+  /** Every log line the server wrote, as text. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions extends FixtureOptions {
+  /** Extra environment settings, such as ACCESS_TOKEN_TTL. */
+  env?: Record<string, string>;
+}
+
+export async function startTestServer(
+  dialect: Dialect,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
+  const database = await createTestDatabase(dialect);
+  const scans = await mkdtemp(join(tmpdir(), 'copydesk-scans-'));
+  const storage = new FileScanStorage(scans);
+  const config = readConfig({
+    DATABASE_URL: database.url,
+    SCAN_STORAGE: `file:${scans}`,
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+
+  const folder = await writeFixtureSitting(options);
+  const sitting = await importSitting(folder, {
+    db: database.handle,
+    storage,
+  });
+  await rm(folder, { recursive: true, force: true });
+
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const app = await buildApp(
+    {
+      db: database.handle.db,
+      dialect: database.handle.dialect,
+      storage,
+      config,
+    },
+    { logger: pino({ level: 'info' }, sink) },
+  );
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  return {
+    url,
+    handle: database.handle,
+    storage,
+    config,
+    sitting,
+    logs,
+    close: async () => {
+      await app.close();
+      await database.cleanup();
+      await rm(scans, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Username = keyof typeof PASSWORDS;
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A small HTTP client bound to one server, optionally signed in. */
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    public accessToken?: string,
+  ) {}
+
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.accessToken && !('authorization' in headers)) {
+      headers.authorization = `Bearer ${this.accessToken}`;
+    }
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+    }
+
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body:
+        options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    const body = (
+      type.includes('json') && text !== '' ? JSON.parse(text) : text
+    ) as T;
+    return { status: response.status, headers: response.headers, body };
+  }
+}
+
+export interface SignedIn {
+  client: ApiClient;
+  accessToken: string;
+  refreshToken: string;
+  graderId: string;
+}
+
+export async function signIn(
+  server: { url: string },
+  username: Username,
+): Promise<SignedIn> {
+  const client = new ApiClient(server.url);
+  const response = await client.request<{
+    accessToken: string;
+    refreshToken: string;
+    grader: { id: string };
+  }>('POST', '/api/v1/auth/login', {
+    body: { username, password: PASSWORDS[username], deviceName: 'test' },
+  });
+  if (response.status !== 200) {
+    throw new Error(
+      `Sign-in of ${username} failed with ${response.status}: ${JSON.stringify(response.body)}`,
+    );
+  }
+  client.accessToken = response.body.accessToken;
+  return {
+    client,
+    accessToken: response.body.accessToken,
+    refreshToken: response.body.refreshToken,
+    graderId: response.body.grader.id,
+  };
+}
