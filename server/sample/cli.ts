@@ -3,7 +3,8 @@
  *
  *   npm run sample -- --out <folder> [--copies N] [--pages N] [--dpi 150|300] [--seed N] [--graders N]
  *
- * Exit codes: 0 written, 1 generation failed, 2 invalid arguments.
+ * Exit codes: 0 written, 1 generation failed, 2 invalid arguments or a
+ * folder that is not empty.
  */
 import { parseArgs } from 'node:util';
 import { SCAN_DPI_VALUES, type ScanDpi } from './page-geometry';

@@ -3,9 +3,10 @@
  * benchmarks and the demo.
  *
  * - `generateCopyPdf(options)` returns one copy as PDF bytes: A4 pages, each
- *   one JPEG image at 150 or 300 dpi, with a printed header (title, subject,
- *   anonymous code, page count, page number), handwriting on ruled lines,
- *   scan skew, paper grain and optional defects (`CopyAnomaly`).
+ *   one JPEG image at 150 or 300 dpi. A page shows a printed header (title,
+ *   subject, anonymous code, page count, page number) and handwriting on
+ *   ruled lines, with scan skew, paper grain and optional defects
+ *   (`CopyAnomaly`).
  * - `writeSitting(folder, options)` writes `sitting.json` and its PDFs, in
  *   the format that `npm run server:import -- <folder>` reads.
  *

@@ -13,7 +13,7 @@ import type { SeededRandom } from './random';
 export interface PageContent {
   /** A blank sheet: paper and scan noise only, no header and no writing. */
   blank: boolean;
-  /** The sheet went through the scanner head first: the image is turned 180°. */
+  /** Sheet fed upside down, so the image is turned 180°. */
   upsideDown: boolean;
   header: HeaderText;
   /** Share of the ruled lines that carry writing, from 0 to 1. */
@@ -57,5 +57,8 @@ export async function renderPageJpeg(
 
   drawSpecks(context, geometry, random.derive('specks'));
 
+  // NOTE: the canvas encodes JPEG as three YCbCr components even for grey
+  // pixels, so pdf-lib embeds the page as DeviceRGB. The chroma carries no
+  // detail and costs little, but the image is not a one-component scan.
   return canvas.encode('jpeg', JPEG_QUALITY);
 }

@@ -1,8 +1,8 @@
 /**
- * The scanned-paper look: a slightly grey, uneven background, fine grain,
- * and dust specks. Grain comes from a few cached tiles drawn as a repeating
- * pattern, because filling every pixel of a 300 dpi page one by one in
- * JavaScript costs far more than drawing the rest of the page.
+ * The scanned-paper look: a slightly grey, unevenly lit background, fine
+ * grain and dust specks. Grain comes from a few cached tiles drawn as a
+ * repeating pattern, so no per-pixel loop runs over the 8.7 million pixels
+ * of a 300 dpi page.
  */
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PageGeometry } from './page-geometry';

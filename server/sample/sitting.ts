@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CopyAnomaly } from './copy-options';
+import { DEFAULT_COPY_OPTIONS, type CopyAnomaly } from './copy-options';
 import { generateCopyPdf } from './copy-pdf';
 import type { ScanDpi } from './page-geometry';
 import { SeededRandom } from './random';
@@ -46,7 +46,7 @@ export interface SampleCopySummary {
 
 export interface SittingSummary {
   folder: string;
-  /** What `sitting.json` contains, passwords included. */
+  /** Content of `sitting.json`, passwords included. */
   sitting: SittingDocument;
   copies: SampleCopySummary[];
   /** Size of all PDFs together, in bytes. */
@@ -134,7 +134,7 @@ function deadlineFrom(now: Date): string {
   return deadline.toISOString().replace('.000Z', 'Z');
 }
 
-/** Raised when the output folder already holds files. */
+/** Raised when the output folder already contains files. */
 export class FolderNotEmptyError extends Error {
   constructor(folder: string, entryCount: number) {
     super(
@@ -173,8 +173,7 @@ export async function writeSitting(
   await checkFolderEmpty(folder);
 
   const random = new SeededRandom(seed).derive('sitting');
-  const title = 'Baccalaureat 2026, philosophie';
-  const subject = 'Philosophie';
+  const { title, subject } = DEFAULT_COPY_OPTIONS;
   const graders = demoGraders(graderCount);
   const deadline = deadlineFrom(options.now ?? new Date());
   const batches: SittingBatch[] = [];
