@@ -1,7 +1,11 @@
 /**
- * Where scanned PDFs live. The server reads and writes scans only through
+ * Storage of scanned PDFs. The server reads and writes scans only through
  * this interface, so a local folder and S3-compatible object storage are
  * interchangeable (`SCAN_STORAGE=file:<dir>` or `s3://<bucket>/<prefix>`).
+ *
+ * Keys are slash-separated relative names such as `sitting-2025/AB12CD.pdf`.
+ * Each method that takes a key rejects an invalid one, such as a key that
+ * could escape the storage, with `InvalidScanKeyError` from `scan-key.ts`.
  */
 import type { Readable } from 'node:stream';
 
@@ -22,8 +26,10 @@ export interface ScanStorage {
   putFile(key: string, sourcePath: string): Promise<void>;
 
   /**
-   * Opens a stream of the scan, or of one byte range of it. Rejects with
-   * `ScanNotFoundError` when no scan is stored under `key`.
+   * Opens a stream of the scan, or of one byte range of it. An `end` past the
+   * last byte stops the stream at the last byte. Rejects with
+   * `ScanNotFoundError` when no scan is stored under `key`, and with a
+   * `RangeError` when the range is invalid or starts past the last byte.
    */
   openRead(key: string, range?: ByteRange): Promise<Readable>;
 
