@@ -25,6 +25,8 @@ export interface FixtureOptions {
   copiesPerBatch?: number;
   /** Deadline of every batch; by default a year from now. */
   deadline?: string;
+  /** Questions of the marking scheme; by default `QUESTIONS`. */
+  questions?: { id: string; label: string; maxPoints: number; step: number }[];
 }
 
 /** Writes a PDF of `pages` A4 pages, each naming its code and number. */
@@ -81,7 +83,10 @@ export async function writeFixtureSitting(
   const sitting = {
     title: `Baccalauréat test ${folder.slice(-6)}`,
     subject: 'Philosophie',
-    scheme: { title: 'Dissertation', questions: QUESTIONS },
+    scheme: {
+      title: 'Dissertation',
+      questions: options.questions ?? QUESTIONS,
+    },
     graders: [
       {
         username: 'amartin',

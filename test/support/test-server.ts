@@ -3,7 +3,7 @@
  * chosen dialect, scans in a temporary folder, the fixture sitting imported
  * through the real importer, listening on a loopback port.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -32,6 +32,10 @@ export interface TestServer {
   storage: ScanStorage;
   config: ServerConfig;
   sitting: ImportSummary;
+  /** Folder of the file scan storage. */
+  scanFolder: string;
+  /** The PDF imported for each anonymous code, as written by the fixture. */
+  importedPdfs: Map<string, Buffer>;
   /** Every log line the server wrote, as text. */
   logs: string[];
   close(): Promise<void>;
@@ -61,6 +65,7 @@ export async function startTestServer(
     db: database.handle,
     storage,
   });
+  const importedPdfs = await readPdfs(folder);
   await rm(folder, { recursive: true, force: true });
 
   const logs: string[] = [];
@@ -87,6 +92,8 @@ export async function startTestServer(
     storage,
     config,
     sitting,
+    scanFolder: scans,
+    importedPdfs,
     logs,
     close: async () => {
       await app.close();
@@ -94,6 +101,19 @@ export async function startTestServer(
       await rm(scans, { recursive: true, force: true });
     },
   };
+}
+
+async function readPdfs(folder: string): Promise<Map<string, Buffer>> {
+  const pdfs = new Map<string, Buffer>();
+  for (const name of await readdir(folder)) {
+    if (name.endsWith('.pdf')) {
+      pdfs.set(
+        name.slice(0, -'.pdf'.length),
+        await readFile(join(folder, name)),
+      );
+    }
+  }
+  return pdfs;
 }
 
 export type Username = keyof typeof PASSWORDS;
@@ -135,6 +155,21 @@ export class ApiClient {
     const body = (
       type.includes('json') && text !== '' ? JSON.parse(text) : text
     ) as T;
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  /** Sends a GET and returns the body as bytes, as for a scan download. */
+  async download(
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<Buffer>> {
+    const sent: Record<string, string> = { ...headers };
+    if (this.accessToken && !('authorization' in sent)) {
+      sent.authorization = `Bearer ${this.accessToken}`;
+    }
+
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: sent });
+    const body = Buffer.from(await response.arrayBuffer());
     return { status: response.status, headers: response.headers, body };
   }
 }
