@@ -301,7 +301,7 @@ interface MemoryMeter {
  */
 const COLLECTION_INTERVAL_BYTES = 4 * 1024 * 1024;
 
-/** Returns V8's `gc()`, which Node exposes only when asked to by a flag. */
+/** Returns V8's `gc()`, which Node exposes only under `--expose-gc`. */
 function exposeGarbageCollector(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
