@@ -1,0 +1,118 @@
+/**
+ * `npm run demo`: the reference server on SQLite with a demo sitting of
+ * scanned-looking copies, ready to sign in to.
+ *
+ * The sitting is generated and imported once into `data/demo/`; later runs
+ * reuse it, so marks entered during a demo are still there. `--fresh`
+ * deletes it and starts again.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { openDatabase } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { importSitting } from '../import/import-sitting';
+import { writeSitting, type SittingDocument } from '../sample';
+import { openScanStorage } from '../storage/open-scan-storage';
+import { startServer } from './serve';
+
+const HELP = `Usage: npm run demo [-- --fresh] [--port <n>]
+
+Starts the reference server on SQLite with a demo exam sitting (3 accounts,
+20 scanned copies each) and prints the address and the demo sign-ins.
+The demo's data lives in data/demo/ and is kept between runs.
+
+Options:
+  --fresh        delete data/demo/ and generate the sitting again
+  --port <n>     TCP port (default: PORT, or 8080)
+  --help         print this help
+`;
+
+const DEMO_FOLDER = resolve('data/demo');
+const SITTING_FOLDER = join(DEMO_FOLDER, 'sitting');
+const DATABASE_URL = `sqlite:${join(DEMO_FOLDER, 'copydesk.sqlite')}`;
+const SCAN_STORAGE = `file:${join(DEMO_FOLDER, 'scans')}`;
+const READY_MARK = join(DEMO_FOLDER, 'imported');
+
+async function prepareDemo(): Promise<void> {
+  console.log('Generating the demo sitting (about a minute, once)...');
+  await rm(DEMO_FOLDER, { recursive: true, force: true });
+  const summary = await writeSitting(SITTING_FOLDER, {});
+  console.log(
+    `  ${summary.copies.length} copies, ${(summary.totalBytes / 1e6).toFixed(1)} MB of scans`,
+  );
+
+  const handle = openDatabase(DATABASE_URL);
+  try {
+    await migrateToLatest(handle);
+    await importSitting(SITTING_FOLDER, {
+      db: handle,
+      storage: openScanStorage(SCAN_STORAGE),
+      onProgress: ({ step, done, total }) => {
+        process.stdout.write(`\r  ${step} ${done}/${total} `);
+        if (done === total) {
+          process.stdout.write('\n');
+        }
+      },
+    });
+  } finally {
+    await handle.close();
+  }
+
+  // Written last, so an interrupted preparation is redone next time.
+  await writeFile(READY_MARK, new Date().toISOString());
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      fresh: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+
+  if (values.fresh || !existsSync(READY_MARK)) {
+    await prepareDemo();
+  }
+
+  const sitting = JSON.parse(
+    await readFile(join(SITTING_FOLDER, 'sitting.json'), 'utf8'),
+  ) as SittingDocument;
+  const server = await startServer({
+    ...process.env,
+    PORT: values.port ?? process.env.PORT ?? '8080',
+    DATABASE_URL,
+    SCAN_STORAGE,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
+
+  console.log(`\nCopydesk demo server: ${server.url}`);
+  console.log(`API contract:         ${server.url}/api/v1/openapi.json`);
+  console.log('Sign in with:');
+  for (const grader of sitting.graders) {
+    const role = grader.role === 'supervisor' ? ' (supervisor)' : '';
+    console.log(`  ${grader.username} / ${grader.password}${role}`);
+  }
+  console.log('\nPress Ctrl+C to stop.');
+
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();
