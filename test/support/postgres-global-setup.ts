@@ -79,6 +79,15 @@ export default async function setup(
   const binDir = findPostgresBinaries();
   if (binDir === null) {
     const reason = `PostgreSQL tests skipped: no initdb and pg_ctl found on PATH or under ${DEBIAN_BINARIES_ROOT}/*/bin; install Debian's postgresql package or set COPYDESK_TEST_POSTGRES_URL`;
+    // In CI a skipped database is a failure: the suite must prove both.
+    if (
+      process.env.CI === 'true' ||
+      process.env.COPYDESK_REQUIRE_POSTGRES === '1'
+    ) {
+      throw new Error(
+        `${reason} (required because CI or COPYDESK_REQUIRE_POSTGRES is set)`,
+      );
+    }
     console.warn(reason);
     project.provide('postgresAdminUrl', null);
     project.provide('postgresSkipReason', reason);
