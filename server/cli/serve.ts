@@ -44,6 +44,7 @@ export async function startServer(
       stopMaintenance();
       await app.close();
       await handle.close();
+      storage.close?.();
       app.log.info('server stopped');
     },
   };

@@ -41,6 +41,9 @@ export interface ScanStorage {
 
   /** Checks that the storage is reachable, for the readiness probe. */
   checkReady(): Promise<void>;
+
+  /** Releases connections, where the storage holds any. */
+  close?(): void;
 }
 
 export class ScanNotFoundError extends Error {
