@@ -162,7 +162,8 @@ export function registerGradeRoutes(
         response: {
           200: ref(Grade),
           201: ref(Grade),
-          412: ref(Grade),
+          // The current grade, or a problem when the copy has none yet.
+          412: { anyOf: [ref(Grade), { $ref: 'Problem#' }] },
           ...problemResponses(400, 401, 404, 422, 423, 428),
         },
       },
