@@ -70,9 +70,17 @@ export async function writeGrade(
   now = new Date(),
 ): Promise<GradeWriteOutcome> {
   try {
-    return await db
+    const outcome = await db
       .transaction()
       .execute((trx) => writeInTransaction(trx, dialect, request, now));
+    if (outcome.kind !== 'version-mismatch') {
+      return outcome;
+    }
+
+    // A request with the same key (a retry sent while this one was in
+    // flight) may have committed first and moved the version on; this one
+    // then answers with that request's response, not with a conflict.
+    return (await replayGradeWrite(db, request)) ?? outcome;
   } catch (error) {
     if (!(error instanceof ConcurrentKeyError)) {
       throw error;
