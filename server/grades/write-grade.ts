@@ -77,9 +77,9 @@ export async function writeGrade(
       return outcome;
     }
 
-    // A request with the same key (a retry sent while this one was in
-    // flight) may have committed first and moved the version on; this one
-    // then answers with that request's response, not with a conflict.
+    // A request with the same key, such as a retry sent while this one was
+    // in flight, may have committed first and moved the version on. This
+    // one then returns that request's stored response instead of a 412.
     return (await replayGradeWrite(db, request)) ?? outcome;
   } catch (error) {
     if (!(error instanceof ConcurrentKeyError)) {

@@ -68,7 +68,7 @@ const COPY_ROUTES: Probe[] = [
   },
 ];
 
-/** The body with the id and the instance taken out. */
+/** Returns the body without `instance`, with `id` replaced by a placeholder. */
 function withoutId(body: unknown, id: string): unknown {
   const { instance: _instance, ...rest } = body as Record<string, unknown>;
   return JSON.parse(JSON.stringify(rest).replaceAll(id, '<id>'));

@@ -38,7 +38,7 @@ for (const { dialect, skipReason } of testDialects()) {
       await server?.close();
     });
 
-    /** A copy no earlier test has written, so tests do not interfere. */
+    /** Returns a copy no earlier test has written, so tests do not interfere. */
     function freshCopy(): Copy {
       const copy = detail.copies[nextCopy];
       nextCopy += 1;

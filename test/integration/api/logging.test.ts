@@ -26,6 +26,7 @@ for (const { dialect, skipReason } of testDialects()) {
     let server: TestServer;
     const secrets: string[] = [...Object.values(PASSWORDS)];
     let amartinId: string;
+    let echoedRequestId: string | null;
 
     beforeAll(async () => {
       server = await startTestServer(dialect);
@@ -63,9 +64,10 @@ for (const { dialect, skipReason } of testDialects()) {
         });
         expect(written.status).toBe(201);
       }
-      await amartin.client.request('GET', '/api/v1/me', {
+      const me = await amartin.client.request('GET', '/api/v1/me', {
         headers: { 'x-request-id': 'client-chosen-id-1' },
       });
+      echoedRequestId = me.headers.get('x-request-id');
       await bdupont.client.request('POST', '/api/v1/auth/logout');
 
       // The response can reach the client before its log line is written.
@@ -105,6 +107,7 @@ for (const { dialect, skipReason } of testDialects()) {
       );
 
       expect(tagged.length).toBeGreaterThan(0);
+      expect(echoedRequestId).toBe('client-chosen-id-1');
     });
 
     it('lines after authentication name the grader', () => {
