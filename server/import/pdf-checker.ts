@@ -96,14 +96,25 @@ export class PdfChecker {
   }
 
   private startWorker(): Worker {
-    this.worker ??= new Worker(WORKER_URL, {
+    if (this.worker !== null) {
+      return this.worker;
+    }
+
+    const worker = new Worker(WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       // The worker needs no environment variables, so it gets none.
       env: {},
-      stdout: false,
-      stderr: false,
     });
-    return this.worker;
+
+    // A worker that exits between two checks is replaced by the next check.
+    worker.once('exit', () => {
+      if (this.worker === worker) {
+        this.worker = null;
+      }
+    });
+
+    this.worker = worker;
+    return worker;
   }
 
   private stopWorker(worker: Worker): void {
