@@ -22,12 +22,12 @@ export function toHundredths(points: number): number | null {
     return null;
   }
 
-  const scaled = points * 100;
-  const rounded = Math.round(scaled);
-
-  // 0.29 * 100 is 28.999999999999996 in binary floating point, so a value
-  // counts as two-decimal when it lies within a tiny tolerance of an integer.
-  if (Math.abs(scaled - rounded) > 1e-6) {
+  // 0.29 * 100 is 28.999999999999996 in binary floating point, so scaling
+  // alone cannot tell. A value has at most two decimals when it is the very
+  // double that dividing its rounded hundredths by 100 gives: JSON's 0.29
+  // passes, while 0.1 + 0.2 (0.30000000000000004) does not.
+  const rounded = Math.round(points * 100);
+  if (rounded / 100 !== points) {
     return null;
   }
   return rounded;

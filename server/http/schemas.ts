@@ -52,13 +52,26 @@ export function ref(schema: object): { $ref: string } {
   return { $ref: `${id}#` };
 }
 
-/** The problem-details response of each listed status, for a route schema. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+interface ProblemResponse {
+  description: string;
+  content: Record<string, { schema: { $ref: string } }>;
+}
+
+/**
+ * The problem-details response of each listed status, for a route schema,
+ * declared under `application/problem+json` as the server sends it.
+ */
 export function problemResponses(
   ...statuses: number[]
-): Record<number, { $ref: string }> {
-  const responses: Record<number, { $ref: string }> = {};
+): Record<number, ProblemResponse> {
+  const responses: Record<number, ProblemResponse> = {};
   for (const status of statuses) {
-    responses[status] = { $ref: 'Problem#' };
+    responses[status] = {
+      description: 'RFC 9457 problem details',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: 'Problem#' } } },
+    };
   }
   return responses;
 }

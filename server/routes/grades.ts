@@ -27,7 +27,7 @@ import {
   type Precondition,
 } from '../grades/write-grade';
 import { HttpProblem, badRequest, locked, notFound } from '../http/problem';
-import { problemResponses, ref } from '../http/schemas';
+import { PROBLEM_CONTENT_TYPE, problemResponses, ref } from '../http/schemas';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION_TAG = /^(?:W\/)?"(\d{1,9})"$/;
@@ -63,7 +63,7 @@ function readPrecondition(request: FastifyRequest): Precondition {
   }
   throw new HttpProblem(
     428,
-    PROBLEM_TYPES.badRequest,
+    PROBLEM_TYPES.preconditionRequired,
     'The If-Match header is missing: send If-Match: "<version>" with the version the edit started from, or If-None-Match: * for the first write',
   );
 }
@@ -162,8 +162,14 @@ export function registerGradeRoutes(
         response: {
           200: ref(Grade),
           201: ref(Grade),
-          // The current grade, or a problem when the copy has none yet.
-          412: { anyOf: [ref(Grade), { $ref: 'Problem#' }] },
+          // The server's current grade, or a problem when the copy has none.
+          412: {
+            description: 'the edit did not start from the current version',
+            content: {
+              'application/json': { schema: ref(Grade) },
+              [PROBLEM_CONTENT_TYPE]: { schema: { $ref: 'Problem#' } },
+            },
+          },
           ...problemResponses(400, 401, 404, 422, 423, 428),
         },
       },

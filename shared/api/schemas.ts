@@ -334,6 +334,7 @@ export const PROBLEM_TYPES = {
   conflict: 'urn:copydesk:problem:conflict',
   gone: 'urn:copydesk:problem:gone',
   versionMismatch: 'urn:copydesk:problem:version-mismatch',
+  preconditionRequired: 'urn:copydesk:problem:precondition-required',
   invalidGrade: 'urn:copydesk:problem:invalid-grade',
   invalidReport: 'urn:copydesk:problem:invalid-report',
   idempotencyKeyReused: 'urn:copydesk:problem:idempotency-key-reused',

@@ -227,7 +227,11 @@ for (const { dialect, skipReason } of testDialects()) {
         {},
       );
 
-      const problem = expectProblem(response, 428, PROBLEM_TYPES.badRequest);
+      const problem = expectProblem(
+        response,
+        428,
+        PROBLEM_TYPES.preconditionRequired,
+      );
       expect(problem.detail).toContain('If-Match');
       expect((await getGrade(amartin.client, copy.id)).status).toBe(404);
     });

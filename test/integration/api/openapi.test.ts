@@ -160,5 +160,21 @@ for (const { dialect, skipReason } of testDialects()) {
         ['200', '201', '400', '401', '404', '412', '422', '423', '428'].sort(),
       );
     });
+
+    it('errors are documented as problem+json', () => {
+      const put = document.paths['/api/v1/copies/{copyId}/grade']!.put as {
+        responses: Record<string, { content?: Record<string, unknown> }>;
+      };
+
+      for (const status of ['400', '401', '404', '422', '423', '428']) {
+        expect(Object.keys(put.responses[status]?.content ?? {})).toEqual([
+          'application/problem+json',
+        ]);
+      }
+      expect(Object.keys(put.responses['412']?.content ?? {}).sort()).toEqual([
+        'application/json',
+        'application/problem+json',
+      ]);
+    });
   });
 }

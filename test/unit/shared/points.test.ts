@@ -21,6 +21,9 @@ describe('toHundredths', () => {
   it('rejects more than two decimals', () => {
     expect(toHundredths(0.125)).toBeNull();
     expect(toHundredths(1.001)).toBeNull();
+    expect(toHundredths(0.3000000001)).toBeNull();
+    expect(toHundredths(0.1 + 0.2)).toBeNull();
+    expect(toHundredths(9999.990000001)).toBeNull();
   });
 
   it('rejects negatives, infinities and NaN', () => {
