@@ -114,6 +114,7 @@ function summarise(
   timings: DownloadTiming[],
 ): DownloadResult {
   const milliseconds = timings.map((timing) => timing.milliseconds);
+  // For an even count of rounds this takes the slower of the middle two.
   const sorted = [...milliseconds].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const bytes = timings[0]!.bytes;

@@ -55,7 +55,7 @@ Options:
                        quarter of a second per page.
   --parallelism LIST   concurrent downloads, comma-separated (default 4,16)
   --rounds N           downloads of the whole batch per client, server and
-                       parallelism; the median round is reported (default 3)
+                       parallelism; the median round is reported (default 5)
   --skip-curl          compare with the Node client only, not with curl
   --out FOLDER         folder of the JSON results (default bench/results)
   --help               print this help and exit
@@ -82,7 +82,7 @@ export function parseOptions(args: string[]): BenchOptions | null {
         dpi: { type: 'string', default: '150' },
         'distinct-scans': { type: 'string', default: '10' },
         parallelism: { type: 'string', default: '4,16' },
-        rounds: { type: 'string', default: '3' },
+        rounds: { type: 'string', default: '5' },
         'skip-curl': { type: 'boolean', default: false },
         out: { type: 'string', default: 'bench/results' },
         help: { type: 'boolean', default: false },
