@@ -51,8 +51,8 @@ Options:
   --pages N            pages per copy (default 8)
   --dpi N              scan resolution, 150 or 300 (default 150)
   --distinct-scans N   scans generated before the copies repeat them, from
-                       1 to --copies (default 10). Generating costs about a
-                       quarter of a second per page.
+                       1 to --copies (default 10). Drawing a page takes
+                       0.1 to 0.3 s on a 2-core machine.
   --parallelism LIST   concurrent downloads, comma-separated (default 4,16)
   --rounds N           downloads of the whole batch per client, server and
                        parallelism; the median round is reported (default 5)
