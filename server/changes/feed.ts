@@ -14,6 +14,8 @@ export const PAGE_SIZE = 500;
 
 const HORIZON_KEY = 'changes-horizon';
 
+const INSERT_CHUNK = 500;
+
 // Any constant works; it only has to be the same for every writer.
 const FEED_LOCK_ID = 7_310_001;
 
@@ -57,19 +59,21 @@ export async function recordChanges(
     await sql`select pg_advisory_xact_lock(${FEED_LOCK_ID})`.execute(trx);
   }
 
-  await trx
-    .insertInto('changes')
-    .values(
-      events.map((event) => ({
-        grader_id: event.graderId,
-        kind: event.kind,
-        batch_id: event.batchId ?? null,
-        copy_id: event.copyId ?? null,
-        scheme_id: event.schemeId ?? null,
-        created_at: now.toISOString(),
-      })),
-    )
-    .execute();
+  const rows = events.map((event) => ({
+    grader_id: event.graderId,
+    kind: event.kind,
+    batch_id: event.batchId ?? null,
+    copy_id: event.copyId ?? null,
+    scheme_id: event.schemeId ?? null,
+    created_at: now.toISOString(),
+  }));
+  // Several statements keep each under SQLite's limit of bound parameters.
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await trx
+      .insertInto('changes')
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .execute();
+  }
 }
 
 /** The newest seq of the whole feed (0 when empty). */

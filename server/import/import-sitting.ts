@@ -95,7 +95,7 @@ export async function importSitting(
 
   let graders;
   try {
-    graders = await writeSitting(db.db, plan, passwordHashes);
+    graders = await writeSitting(db, plan, passwordHashes);
   } catch (error) {
     await deleteScans(plan, storage, error);
     if (error instanceof DuplicateSittingError) {

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 
 import { hashPassword } from '../auth/passwords';
+import { recordChanges } from '../changes/feed';
+import type { DatabaseHandle, Dialect } from '../db/database';
 import type { Database } from '../db/tables';
 import type { ImportPlan } from './import-plan';
 
@@ -53,10 +55,11 @@ export async function hashNewPasswords(
 }
 
 export async function writeSitting(
-  db: Kysely<Database>,
+  handle: DatabaseHandle,
   plan: ImportPlan,
   passwordHashes: Map<string, string>,
 ): Promise<WrittenGraders> {
+  const { db, dialect } = handle;
   const now = new Date().toISOString();
 
   return db.transaction().execute(async (trx) => {
@@ -99,7 +102,7 @@ export async function writeSitting(
       .execute();
 
     const graders = await writeGraders(trx, plan, passwordHashes, now);
-    await writeBatches(trx, plan, graders.ids, now);
+    await writeBatches(trx, dialect, plan, graders.ids, now);
     return graders;
   });
 }
@@ -156,6 +159,7 @@ async function writeGraders(
 
 async function writeBatches(
   trx: Transaction<Database>,
+  dialect: Dialect,
   plan: ImportPlan,
   graderIds: Map<string, string>,
   now: string,
@@ -196,17 +200,16 @@ async function writeBatches(
     await trx.insertInto('copies').values(chunk).execute();
   }
 
-  const changeRows = plan.batches.map((batch) => ({
-    grader_id: graderId(graderIds, batch.grader),
-    kind: 'batch-assigned',
-    batch_id: batch.id,
-    copy_id: null,
-    scheme_id: null,
-    created_at: now,
-  }));
-  for (const chunk of chunked(changeRows)) {
-    await trx.insertInto('changes').values(chunk).execute();
-  }
+  await recordChanges(
+    trx,
+    dialect,
+    plan.batches.map((batch) => ({
+      graderId: graderId(graderIds, batch.grader),
+      kind: 'batch-assigned',
+      batchId: batch.id,
+    })),
+    new Date(now),
+  );
 }
 
 /** Splits rows into groups of `INSERT_CHUNK` for multi-row inserts. */
