@@ -16,6 +16,7 @@ import { API_PREFIX, PROBLEM_TYPES } from '../shared/api/schemas';
 import { makeAuthenticate } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import type { AppContext } from './context';
+import { trackInFlightHandlers } from './http/in-flight';
 import { HttpProblem } from './http/problem';
 import { registerSharedSchemas } from './http/schemas';
 import { registerMetrics } from './metrics';
@@ -68,6 +69,7 @@ export async function buildApp(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  trackInFlightHandlers(app);
 
   registerSharedSchemas(app);
   await app.register(swagger, {
