@@ -9,7 +9,7 @@ import type { Change, ChangeKind } from '../../shared/api/schemas';
 import type { Dialect } from '../db/database';
 import type { Database } from '../db/tables';
 
-/** Changes per page; `more: true` tells the client to ask again at once. */
+/** Changes per page. A full page sets `more: true`, so the client requests the next one at once. */
 export const PAGE_SIZE = 500;
 
 const HORIZON_KEY = 'changes-horizon';
@@ -40,10 +40,10 @@ export function decodeCursor(cursor: string): number | null {
 /**
  * Appends changes inside the caller's transaction.
  *
- * PostgreSQL hands out serial numbers when rows are inserted but makes them
- * visible when transactions commit, which can be in another order: a reader
- * could see seq 11, move its cursor past 10, and miss 10 when it commits a
- * moment later. A transaction-scoped advisory lock makes writers of the feed
+ * PostgreSQL assigns serial numbers when rows are inserted but makes them
+ * visible when transactions commit, which can happen in another order. A
+ * reader could then see seq 11, move its cursor past 10, and miss 10 when it
+ * commits a moment later. A transaction-scoped advisory lock makes writers of the feed
  * take turns, so seq order is commit order. SQLite has a single writer.
  */
 export async function recordChanges(
@@ -76,7 +76,7 @@ export async function recordChanges(
   }
 }
 
-/** The newest seq of the whole feed (0 when empty). */
+/** Returns the newest seq of the whole feed, or 0 when it is empty. */
 export async function latestSeq(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('changes')
@@ -86,7 +86,7 @@ export async function latestSeq(db: Kysely<Database>): Promise<number> {
   return Math.max(Number(row?.seq ?? 0), horizon);
 }
 
-/** The highest seq pruned from the feed; cursors below it are too old. */
+/** Returns the highest seq pruned from the feed. Cursors below it are too old. */
 export async function changesHorizon(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('server_state')

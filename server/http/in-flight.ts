@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 
-/** Longest wait for running handlers on close, milliseconds. */
+/** Maximum wait for running handlers on close, milliseconds. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
 export function trackInFlightHandlers(app: FastifyInstance): void {
