@@ -43,7 +43,7 @@ export function formatHundredths(hundredths: number): string {
   return String(fromHundredths(hundredths));
 }
 
-/** Why a mark does not fit its question. */
+/** The reason a mark does not fit its question. */
 export type MarkProblem = 'not-a-number' | 'out-of-range' | 'not-a-step';
 
 /** A question's bounds as the arithmetic needs them. */

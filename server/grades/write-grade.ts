@@ -85,8 +85,8 @@ export async function writeGrade(
     if (!(error instanceof ConcurrentKeyError)) {
       throw error;
     }
-    // A request with the same key committed while this one ran; this one
-    // was rolled back, so answer with what that one stored.
+    // A request with the same key committed while this one ran, and this
+    // one was rolled back, so return the response that one stored.
     const replay = await replayGradeWrite(db, request);
     if (!replay) {
       throw new Error('Idempotency key vanished during a concurrent write', {

@@ -15,7 +15,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
     const timer = setTimeout(
       () =>
         reject(
-          new Error(`${what} did not answer within ${READY_TIMEOUT_MS} ms`),
+          new Error(`${what} did not respond within ${READY_TIMEOUT_MS} ms`),
         ),
       READY_TIMEOUT_MS,
     );

@@ -259,8 +259,8 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const ReportRequest = Type.Object(
   {
-    // The kind is checked by the route rather than by the schema, because
-    // the API answers an unknown kind with 422, not 400.
+    // The route checks the kind rather than the schema, because the API
+    // returns 422 for an unknown kind, not 400.
     kind: Type.String({ minLength: 1, maxLength: 50 }),
     pages: Type.Array(Type.Integer(), { maxItems: 1000, uniqueItems: true }),
     note: Type.String({ maxLength: 5000 }),
