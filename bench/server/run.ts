@@ -82,7 +82,7 @@ async function runBenchmarks(
         if (adminUrl === null) {
           progress('starting a throwaway PostgreSQL cluster');
           cluster = await startPostgresCluster();
-          adminUrl = cluster.url;
+          adminUrl = cluster.adminUrl;
         }
         database = await createPostgresDatabase(adminUrl);
       }
