@@ -6,7 +6,6 @@
  * the server takes the full write path each time.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout } from 'node:timers/promises';
 
 import autocannon, {
   type AutocannonClient,
@@ -51,7 +50,6 @@ interface ConnectionState {
 }
 
 const ETAG = /^"(\d+)"$/;
-const SETTLE_MILLISECONDS = 1000;
 
 export async function runGradeLoad(
   server: BenchServer,
@@ -100,10 +98,6 @@ export async function runGradeLoad(
     setupClient,
   });
 
-  // autocannon drops its connections at the end with writes still running
-  // on the server. They finish within milliseconds; closing the server
-  // first would make them fail on a closed database.
-  await setTimeout(SETTLE_MILLISECONDS);
   return summarise(result, options.connections);
 }
 
