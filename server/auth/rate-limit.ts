@@ -1,8 +1,13 @@
 /**
  * Login rate limit, kept in the database so every replica of the server
- * sees the same counts. Failures are counted per username and per client
- * address; past the threshold the key is locked for a time that doubles
- * with each further failure, up to a cap.
+ * sees the same counts. Attempts are counted per username and per client
+ * address. Past the threshold the key is locked for a time that doubles
+ * with each further attempt, up to a cap.
+ *
+ * An attempt is counted before its password is checked, with an atomic
+ * increment, so a burst of concurrent guesses cannot all pass the check
+ * before the first failure is recorded. A successful sign-in gives its
+ * attempt back.
  */
 import type { Kysely } from 'kysely';
 
@@ -35,35 +40,23 @@ export const ADDRESS_RULE: RateLimitRule = {
   lockMax: 15 * 60,
 };
 
-/** Returns the seconds left on a lock of `key`, or 0 when not locked. */
-export async function lockedFor(
-  db: Kysely<Database>,
-  key: string,
-  now = new Date(),
-): Promise<number> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select('locked_until')
-    .where('username', '=', key)
-    .executeTakeFirst();
-  if (!row?.locked_until) {
-    return 0;
-  }
+export type AttemptDecision =
+  { allowed: true } | { allowed: false; retryAfter: number };
 
-  const left = Date.parse(row.locked_until) - now.getTime();
-  return left > 0 ? Math.ceil(left / 1000) : 0;
-}
-
-/** Records one failed sign-in for `key`. */
-export async function recordFailure(
+/**
+ * Counts one sign-in attempt for `key` and decides whether it may go on.
+ * Returns the seconds to wait when the key is locked or this attempt is one
+ * too many.
+ */
+export async function reserveAttempt(
   db: Kysely<Database>,
   key: string,
   rule: RateLimitRule,
   now = new Date(),
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<AttemptDecision> {
+  return db.transaction().execute(async (trx) => {
     // Create the row first without touching an existing one, so two first
-    // failures at once cannot both insert it.
+    // attempts at once cannot both insert it.
     await trx
       .insertInto('login_failures')
       .values({
@@ -81,33 +74,68 @@ export async function recordFailure(
       .where('username', '=', key)
       .executeTakeFirstOrThrow();
 
-    const windowOpen =
-      now.getTime() - Date.parse(row.window_started_at) < rule.window * 1000;
-    const failures = windowOpen ? row.failures + 1 : 1;
-    const windowStartedAt = windowOpen
-      ? row.window_started_at
-      : now.toISOString();
-
-    let lockedUntil: string | null = null;
-    if (failures > rule.maxFailures) {
-      const excess = failures - rule.maxFailures - 1;
-      const seconds = Math.min(rule.lockMax, rule.lockBase * 2 ** excess);
-      lockedUntil = new Date(now.getTime() + seconds * 1000).toISOString();
+    const lockLeft = secondsLeft(row.locked_until, now);
+    if (lockLeft > 0) {
+      return { allowed: false, retryAfter: lockLeft };
     }
 
+    const windowOver =
+      now.getTime() - Date.parse(row.window_started_at) >= rule.window * 1000;
+    if (windowOver) {
+      await trx
+        .updateTable('login_failures')
+        .set({ failures: 0, window_started_at: now.toISOString() })
+        .where('username', '=', key)
+        .execute();
+    }
+
+    // The increment happens in the database, so concurrent attempts each
+    // get their own count.
+    const counted = await trx
+      .updateTable('login_failures')
+      .set((eb) => ({ failures: eb('failures', '+', 1) }))
+      .where('username', '=', key)
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    if (counted.failures <= rule.maxFailures) {
+      return { allowed: true };
+    }
+
+    const excess = counted.failures - rule.maxFailures - 1;
+    const seconds = Math.min(rule.lockMax, rule.lockBase * 2 ** excess);
     await trx
       .updateTable('login_failures')
       .set({
-        failures,
-        window_started_at: windowStartedAt,
-        locked_until: lockedUntil,
+        locked_until: new Date(now.getTime() + seconds * 1000).toISOString(),
       })
       .where('username', '=', key)
       .execute();
+    return { allowed: false, retryAfter: seconds };
   });
 }
 
-/** Clears the failures of `key` after a successful sign-in. */
+function secondsLeft(lockedUntil: string | null, now: Date): number {
+  if (!lockedUntil) {
+    return 0;
+  }
+  const left = Date.parse(lockedUntil) - now.getTime();
+  return left > 0 ? Math.ceil(left / 1000) : 0;
+}
+
+/** Gives back the attempt of a successful sign-in. */
+export async function refundAttempt(
+  db: Kysely<Database>,
+  key: string,
+): Promise<void> {
+  await db
+    .updateTable('login_failures')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('username', '=', key)
+    .where('failures', '>', 0)
+    .execute();
+}
+
+/** Clears the attempts of `key` after a successful sign-in. */
 export async function clearFailures(
   db: Kysely<Database>,
   key: string,

@@ -20,19 +20,19 @@ import {
   ADDRESS_RULE,
   USERNAME_RULE,
   clearFailures,
-  lockedFor,
-  recordFailure,
+  refundAttempt,
+  reserveAttempt,
 } from './rate-limit';
 import { refreshLogin, revokeLogin, startLogin } from './tokens';
 
 const WRONG_CREDENTIALS =
   'The username or password is incorrect: check both and try again';
 
-function tooManyAttempts(seconds: number): HttpProblem {
+function tooManyAttempts(scope: string, seconds: number): HttpProblem {
   return new HttpProblem(
     429,
     PROBLEM_TYPES.tooManyRequests,
-    `Too many failed sign-ins: wait ${seconds} seconds before trying again`,
+    `Too many sign-in attempts ${scope}: wait ${seconds} seconds before trying again`,
     { 'retry-after': String(seconds) },
   );
 }
@@ -64,13 +64,24 @@ export function registerAuthRoutes(
       const userKey = `user:${username.normalize('NFC').toLowerCase()}`;
       const addressKey = `ip:${request.ip}`;
 
-      const wait = Math.max(
-        await lockedFor(db, userKey),
-        await lockedFor(db, addressKey),
-      );
-      if (wait > 0) {
-        request.log.warn({ wait }, 'sign-in rejected: rate limit');
-        throw tooManyAttempts(wait);
+      const byAddress = await reserveAttempt(db, addressKey, ADDRESS_RULE);
+      if (!byAddress.allowed) {
+        request.log.warn(
+          { retryAfter: byAddress.retryAfter },
+          'sign-in rejected: too many attempts from this address',
+        );
+        throw tooManyAttempts(
+          'from this network address',
+          byAddress.retryAfter,
+        );
+      }
+      const byUser = await reserveAttempt(db, userKey, USERNAME_RULE);
+      if (!byUser.allowed) {
+        request.log.warn(
+          { retryAfter: byUser.retryAfter },
+          'sign-in rejected: too many attempts for this username',
+        );
+        throw tooManyAttempts('for this username', byUser.retryAfter);
       }
 
       const grader = await db
@@ -84,13 +95,12 @@ export function registerAuthRoutes(
       const hash = grader?.password_hash ?? (await decoyPasswordHash());
       const valid = await verifyPassword(password, hash);
       if (!grader || !valid) {
-        await recordFailure(db, userKey, USERNAME_RULE);
-        await recordFailure(db, addressKey, ADDRESS_RULE);
         request.log.info('sign-in failed: wrong credentials');
         throw unauthorized(WRONG_CREDENTIALS);
       }
 
       await clearFailures(db, userKey);
+      await refundAttempt(db, addressKey);
       const tokens = await startLogin(db, grader.id, deviceName, lifetimes);
       request.log.info({ graderId: grader.id }, 'signed in');
       return {
