@@ -4,12 +4,13 @@
  * generated from the same schemas that validate requests.
  */
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 
 import swagger from '@fastify/swagger';
 import Fastify, {
-  type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyRequest,
 } from 'fastify';
 
 import { API_PREFIX, PROBLEM_TYPES } from '../shared/api/schemas';
@@ -30,8 +31,8 @@ import { registerScanRoutes } from './routes/scans';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface AppOptions {
-  /** A logger to use instead of pino on standard output, as in tests. */
-  logger?: FastifyBaseLogger;
+  /** Where the JSON log lines go instead of standard output, as in tests. */
+  logStream?: Writable;
 }
 
 export async function buildApp(
@@ -39,15 +40,13 @@ export async function buildApp(
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.logger
-      ? { loggerInstance: options.logger }
-      : {
-          logger: {
-            level: context.config.logLevel,
-            // Tokens travel in this header; it must never reach a log.
-            redact: ['req.headers.authorization'],
-          },
-        }),
+    logger: {
+      level: context.config.logLevel,
+      // Tokens travel in this header; it must never reach a log.
+      redact: ['req.headers.authorization'],
+      serializers: { req: serializeRequest },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: 5 * 1024 * 1024,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -156,7 +155,7 @@ function setErrorHandling(app: FastifyInstance): void {
       .code(problem.status)
       .headers(problem.headers)
       .type('application/problem+json; charset=utf-8')
-      .send(problem.toBody(request.url));
+      .send(problem.toBody(pathOf(request.url)));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -167,10 +166,45 @@ function setErrorHandling(app: FastifyInstance): void {
         new HttpProblem(
           404,
           PROBLEM_TYPES.notFound,
-          `No route ${request.method} ${request.url.split('?')[0]}`,
+          `No route ${request.method} ${pathOf(request.url)}`,
         ).toBody(),
       );
   });
+}
+
+/** The URL without its query string. */
+function pathOf(url: string): string {
+  return url.split('?')[0] ?? url;
+}
+
+// A client may put a token in a query parameter by mistake; only the
+// parameters the API defines are logged with their values.
+const LOGGED_QUERY_PARAMETERS = new Set(['since']);
+
+/** Writes a URL for the log with unknown query values masked. */
+export function redactUrl(url: string): string {
+  const [path, query] = url.split('?', 2);
+  if (query === undefined) {
+    return url;
+  }
+
+  const parameters = query.split('&').map((pair) => {
+    const [name = '', value] = pair.split('=', 2);
+    if (value === undefined || LOGGED_QUERY_PARAMETERS.has(name)) {
+      return pair;
+    }
+    return `${name}=***`;
+  });
+  return `${path}?${parameters.join('&')}`;
+}
+
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+  };
 }
 
 function describeParams(params: Record<string, unknown> | undefined): string {

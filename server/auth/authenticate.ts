@@ -23,7 +23,7 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
 export function makeAuthenticate(db: Kysely<Database>) {
   return async function authenticate(
     request: FastifyRequest,
-    _reply: FastifyReply,
+    reply: FastifyReply,
   ): Promise<void> {
     const header = request.headers.authorization;
     if (!header) {
@@ -48,6 +48,8 @@ export function makeAuthenticate(db: Kysely<Database>) {
 
     request.caller = { id: token.graderId, displayName: token.displayName };
     request.loginId = token.loginId;
+    // The reply's logger writes the "request completed" line.
     request.log = request.log.child({ graderId: token.graderId });
+    reply.log = request.log;
   };
 }

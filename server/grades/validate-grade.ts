@@ -4,7 +4,11 @@
  * `[0, maxPoints]` and is a whole number of steps; a `final` grade marks
  * every question; annotations point at pages of the copy.
  */
-import type { GradeWrite, Question } from '../../shared/api/schemas';
+import {
+  GRADE_LIMITS,
+  type GradeWrite,
+  type Question,
+} from '../../shared/api/schemas';
 import { checkMark, type MarkProblem } from '../../shared/points';
 
 /** One reason a grade is rejected, with the field it concerns. */
@@ -63,6 +67,13 @@ export function validateGrade(
   }
 
   grade.annotations.forEach((annotation, index) => {
+    const geometryLength = JSON.stringify(annotation.geometry ?? null).length;
+    if (geometryLength > GRADE_LIMITS.geometryLength) {
+      violations.push({
+        field: `annotations[${index}].geometry`,
+        message: `geometry is ${geometryLength} characters of JSON, above the limit of ${GRADE_LIMITS.geometryLength}: simplify the stroke`,
+      });
+    }
     if (annotation.page > pageCount) {
       violations.push({
         field: `annotations[${index}].page`,

@@ -56,7 +56,7 @@ function readPrecondition(request: FastifyRequest): Precondition {
     const match = VERSION_TAG.exec(ifMatch.trim());
     if (!match?.[1]) {
       throw badRequest(
-        `If-Match "${ifMatch}" is invalid: send the grade's ETag, such as "3"`,
+        `If-Match ${ifMatch} is invalid: send the grade's ETag with its double quotes, such as If-Match: "3"`,
       );
     }
     return { kind: 'if-match', version: Number(match[1]) };

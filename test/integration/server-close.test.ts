@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import pino from 'pino';
+import { Writable } from 'node:stream';
+
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 
@@ -23,7 +24,9 @@ describe('server close', () => {
         storage: new FileScanStorage(scans),
         config: readConfig({ DATABASE_URL: database.url }),
       },
-      { logger: pino({ level: 'silent' }) },
+      {
+        logStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
+      },
     );
 
     let outcome = 'not finished';

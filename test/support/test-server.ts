@@ -8,8 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
-import pino from 'pino';
-
 import { buildApp } from '../../server/app';
 import { readConfig, type ServerConfig } from '../../server/config';
 import type { DatabaseHandle, Dialect } from '../../server/db/database';
@@ -82,7 +80,7 @@ export async function startTestServer(
       storage,
       config,
     },
-    { logger: pino({ level: 'info' }, sink) },
+    { logStream: sink },
   );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
 

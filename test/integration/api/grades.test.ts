@@ -306,6 +306,25 @@ for (const { dialect, skipReason } of testDialects()) {
       expect(problem.detail).toContain(String(copy.pageCount));
     });
 
+    it('annotation with oversized geometry is 422', async () => {
+      const copy = detail.copies[0]!;
+      const points = Array.from({ length: 3000 }, (_, index) => [
+        index / 3000,
+        0.5,
+      ]);
+      const body = draftGrade({
+        annotations: [{ id: 'a1', page: 1, kind: 'pen', geometry: { points } }],
+      });
+
+      const response = await putGrade(amartin.client, copy.id, body, {
+        first: true,
+      });
+
+      const problem = expectProblem(response, 422, PROBLEM_TYPES.invalidGrade);
+      expect(problem.detail).toContain('annotations[0].geometry');
+      expect((await getGrade(amartin.client, copy.id)).status).toBe(404);
+    });
+
     it('several violations are all listed', async () => {
       const copy = detail.copies[0]!;
 

@@ -68,6 +68,14 @@ for (const { dialect, skipReason } of testDialects()) {
         headers: { 'x-request-id': 'client-chosen-id-1' },
       });
       echoedRequestId = me.headers.get('x-request-id');
+      // A token put in the query string by mistake must not reach the log
+      // nor the problem body.
+      const tokenInQuery = await anonymous.request<{ instance?: string }>(
+        'GET',
+        `/api/v1/me?access_token=${bdupont.accessToken}`,
+      );
+      expect(tokenInQuery.status).toBe(401);
+      expect(tokenInQuery.body.instance).toBe('/api/v1/me');
       await bdupont.client.request('POST', '/api/v1/auth/logout');
 
       // The response can reach the client before its log line is written.
@@ -117,6 +125,22 @@ for (const { dialect, skipReason } of testDialects()) {
       for (const line of written) {
         expect(line.graderId).toBe(amartinId);
         expect(line.reqId).toMatch(/^\S+$/);
+      }
+    });
+
+    it('request completed lines name the grader', () => {
+      const writeIds = new Set(
+        lines()
+          .filter((line) => line.msg === 'grade written')
+          .map((line) => line.reqId),
+      );
+      const completed = lines().filter(
+        (line) => line.msg === 'request completed' && writeIds.has(line.reqId),
+      );
+
+      expect(completed).toHaveLength(3);
+      for (const line of completed) {
+        expect(line.graderId).toBe(amartinId);
       }
     });
   });
