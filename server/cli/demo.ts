@@ -15,7 +15,9 @@ import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { importSitting } from '../import/import-sitting';
 import { writeSitting, type SittingDocument } from '../sample';
+import { ConfigError } from '../config';
 import { openScanStorage } from '../storage/open-scan-storage';
+import { reportStartupError, stopOnSignals } from './lifecycle';
 import { startServer } from './serve';
 
 const HELP = `Usage: npm run demo [-- --fresh] [--port <n>]
@@ -61,22 +63,44 @@ async function prepareDemo(): Promise<void> {
     await handle.close();
   }
 
+  // The scans now live in scan storage; only sitting.json is read again.
+  for (const copy of summary.copies) {
+    await rm(join(SITTING_FOLDER, copy.file), { force: true });
+  }
+
   // Written last, so an interrupted preparation is redone next time.
   await writeFile(READY_MARK, new Date().toISOString());
 }
 
+function readPort(text: string | undefined): string {
+  const port = text ?? process.env.PORT ?? '8080';
+  const value = Number(port);
+  if (!/^\d+$/.test(port) || value < 1 || value > 65535) {
+    throw new ConfigError(
+      `--port "${port}" is invalid: expected a whole number from 1 to 65535`,
+    );
+  }
+  return port;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      fresh: { type: 'boolean', default: false },
-      port: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  let values;
+  try {
+    values = parseArgs({
+      options: {
+        fresh: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}; see --help`);
+  }
   if (values.help) {
     console.log(HELP);
     return;
   }
+  const port = readPort(values.port);
 
   if (values.fresh || !existsSync(READY_MARK)) {
     await prepareDemo();
@@ -87,7 +111,7 @@ async function main(): Promise<void> {
   ) as SittingDocument;
   const server = await startServer({
     ...process.env,
-    PORT: values.port ?? process.env.PORT ?? '8080',
+    PORT: port,
     DATABASE_URL,
     SCAN_STORAGE,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -102,17 +126,11 @@ async function main(): Promise<void> {
   }
   console.log('\nPress Ctrl+C to stop.');
 
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals('copydesk demo', () => server.close());
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  process.exit(reportStartupError('copydesk demo', error));
+}

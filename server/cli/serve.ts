@@ -8,6 +8,7 @@ import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { scheduleMaintenance } from '../maintenance';
 import { openScanStorage } from '../storage/open-scan-storage';
+import { reportStartupError, stopOnSignals } from './lifecycle';
 
 export interface RunningServer {
   url: string;
@@ -19,10 +20,15 @@ export async function startServer(
   env: Record<string, string | undefined> = process.env,
 ): Promise<RunningServer> {
   const config = readConfig(env);
-  const handle = openDatabase(config.databaseUrl);
-  const storage = openScanStorage(config.scanStorage, env);
+  const handle = asConfigError(() => openDatabase(config.databaseUrl));
+  const storage = asConfigError(() => openScanStorage(config.scanStorage, env));
 
-  await migrateToLatest(handle);
+  try {
+    await migrateToLatest(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   const context = {
     db: handle.db,
     dialect: handle.dialect,
@@ -30,9 +36,16 @@ export async function startServer(
     config,
   };
   const app = await buildApp(context);
-  const stopMaintenance = scheduleMaintenance(context, app.log);
 
-  const url = await app.listen({ port: config.port, host: config.host });
+  let url: string;
+  try {
+    url = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await handle.close();
+    throw describeListenError(error, config.host, config.port);
+  }
+  const stopMaintenance = scheduleMaintenance(context, app.log);
   app.log.info(
     { database: handle.displayUrl, scanStorage: storage.description },
     'server started',
@@ -50,35 +63,53 @@ export async function startServer(
   };
 }
 
+/** Runs `open`, turning an invalid setting it reports into a ConfigError. */
+function asConfigError<T>(open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    throw new ConfigError(
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+}
+
+function describeListenError(
+  error: unknown,
+  host: string,
+  port: number,
+): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new ConfigError(
+      `Port ${port} on ${host} is already in use: stop the program using it, or set PORT to a free port`,
+    );
+  }
+  if (
+    code === 'EADDRNOTAVAIL' ||
+    code === 'ENOTFOUND' ||
+    code === 'EAI_AGAIN'
+  ) {
+    return new ConfigError(
+      `HOST "${host}" is not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its addresses`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new ConfigError(
+      `Port ${port} needs more privileges: set PORT to 1024 or above`,
+    );
+  }
+  return error;
+}
+
 async function main(): Promise<void> {
   let server: RunningServer;
   try {
     server = await startServer();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`copydesk server: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
+    process.exit(reportStartupError('copydesk server', error));
   }
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    console.error(`copydesk server: ${signal} received, stopping`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals('copydesk server', () => server.close());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
