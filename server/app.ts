@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
 
@@ -18,7 +19,7 @@ import { makeAuthenticate } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import type { AppContext } from './context';
 import { trackInFlightHandlers } from './http/in-flight';
-import { HttpProblem } from './http/problem';
+import { HttpProblem, badRequest } from './http/problem';
 import { registerSharedSchemas } from './http/schemas';
 import { registerMetrics } from './metrics';
 import { registerAssignmentRoutes } from './routes/assignments';
@@ -29,6 +30,7 @@ import { registerReportRoutes } from './routes/reports';
 import { registerScanRoutes } from './routes/scans';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface AppOptions {
   /** Where the JSON log lines go instead of standard output, as in tests. */
@@ -47,7 +49,23 @@ export async function buildApp(
       serializers: { req: serializeRequest },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Ids may be up to 200 characters (shared/api/schemas.ts); a longer path
+    // segment names nothing that exists.
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => {
+      const problem =
+        error.code === 'FST_ERR_BAD_URL'
+          ? badRequest(
+              'The URL is not valid percent-encoding: check the ids in the path',
+            )
+          : new HttpProblem(
+              404,
+              PROBLEM_TYPES.notFound,
+              'A path segment is longer than any id: check the URL',
+            );
+      sendProblem(reply, problem, request.url);
+    },
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -93,6 +111,9 @@ export async function buildApp(
   });
 
   setErrorHandling(app);
+  // Only JSON bodies are accepted; a text body gets 415 rather than a
+  // confusing validation error.
+  app.removeContentTypeParser('text/plain');
 
   const metrics = registerMetrics(app);
   registerOperationRoutes(app, context, metrics);
@@ -130,6 +151,18 @@ function setErrorHandling(app: FastifyInstance): void {
         PROBLEM_TYPES.badRequest,
         `${where} ${first.message ?? 'is invalid'}${describeParams(first.params)}`,
       );
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      problem = new HttpProblem(
+        413,
+        PROBLEM_TYPES.payloadTooLarge,
+        `The request body is larger than the ${BODY_LIMIT_BYTES / 1024 / 1024} MB limit: send less data in one request`,
+      );
+    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      problem = new HttpProblem(
+        415,
+        PROBLEM_TYPES.unsupportedMediaType,
+        `Content-Type "${request.headers['content-type'] ?? ''}" is not supported: send the body as application/json`,
+      );
     } else if (
       error.statusCode !== undefined &&
       error.statusCode >= 400 &&
@@ -151,11 +184,7 @@ function setErrorHandling(app: FastifyInstance): void {
       );
     }
 
-    void reply
-      .code(problem.status)
-      .headers(problem.headers)
-      .type('application/problem+json; charset=utf-8')
-      .send(problem.toBody(pathOf(request.url)));
+    sendProblem(reply, problem, request.url);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -170,6 +199,18 @@ function setErrorHandling(app: FastifyInstance): void {
         ).toBody(),
       );
   });
+}
+
+function sendProblem(
+  reply: FastifyReply,
+  problem: HttpProblem,
+  url: string,
+): void {
+  void reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type('application/problem+json; charset=utf-8')
+    .send(problem.toBody(pathOf(url)));
 }
 
 /** The URL without its query string. */

@@ -14,6 +14,8 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   412: 'Precondition failed',
+  413: 'Content too large',
+  415: 'Unsupported media type',
   416: 'Range not satisfiable',
   422: 'Unprocessable content',
   423: 'Locked',

@@ -340,6 +340,8 @@ export const PROBLEM_TYPES = {
   idempotencyKeyReused: 'urn:copydesk:problem:idempotency-key-reused',
   locked: 'urn:copydesk:problem:locked',
   tooManyRequests: 'urn:copydesk:problem:too-many-requests',
+  payloadTooLarge: 'urn:copydesk:problem:payload-too-large',
+  unsupportedMediaType: 'urn:copydesk:problem:unsupported-media-type',
   rangeNotSatisfiable: 'urn:copydesk:problem:range-not-satisfiable',
   internal: 'urn:copydesk:problem:internal',
 } as const;
