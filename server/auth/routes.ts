@@ -14,7 +14,12 @@ import {
 } from '../../shared/api/schemas';
 import type { AppContext } from '../context';
 import { HttpProblem, unauthorized } from '../http/problem';
-import { problemResponses, ref } from '../http/schemas';
+import {
+  BEARER_SECURITY,
+  jsonResponse,
+  problemResponses,
+  ref,
+} from '../http/schemas';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import {
   ADDRESS_RULE,
@@ -52,10 +57,30 @@ export function registerAuthRoutes(
     '/auth/login',
     {
       schema: {
+        summary: 'Sign in',
+        description:
+          'Checks a username and password and returns an access token for the API and a refresh token to renew it.',
+        tags: ['auth'],
+        operationId: 'login',
         body: ref(LoginRequest),
         response: {
-          200: ref(TokenResponse),
-          ...problemResponses(400, 401, 429),
+          200: jsonResponse(
+            TokenResponse,
+            'Signed in: send the access token as `Authorization: Bearer <accessToken>`',
+          ),
+          ...problemResponses(
+            400,
+            [
+              401,
+              'The username or password is incorrect. An unknown username gets the same answer.',
+            ],
+            413,
+            415,
+            [
+              429,
+              'Too many failed sign-in attempts from this address or for this username: wait Retry-After seconds',
+            ],
+          ),
         },
       },
     },
@@ -114,8 +139,27 @@ export function registerAuthRoutes(
     '/auth/refresh',
     {
       schema: {
+        summary: 'Renew the tokens',
+        description:
+          'Exchanges a refresh token for a new access token and a new refresh token, after which the old refresh token stops working.',
+        tags: ['auth'],
+        operationId: 'refresh',
         body: ref(RefreshRequest),
-        response: { 200: ref(TokenResponse), ...problemResponses(400, 401) },
+        response: {
+          200: jsonResponse(
+            TokenResponse,
+            'New tokens: keep the new refresh token, because the one sent is now used up',
+          ),
+          ...problemResponses(
+            400,
+            [
+              401,
+              'The refresh token is invalid, expired, revoked or already used: sign in again. Reusing a rotated refresh token also revokes every token of its sign-in.',
+            ],
+            413,
+            415,
+          ),
+        },
       },
     },
     async (request) => {
@@ -157,7 +201,16 @@ export function registerAuthRoutes(
     {
       onRequest: authenticate,
       schema: {
-        response: { 204: { type: 'null' }, ...problemResponses(401) },
+        summary: 'Sign out',
+        description:
+          "Revokes every access and refresh token issued from the caller's sign-in.",
+        tags: ['auth'],
+        operationId: 'logout',
+        security: BEARER_SECURITY,
+        response: {
+          204: { description: 'Signed out', type: 'null' },
+          ...problemResponses(400, 401, 413, 415),
+        },
       },
     },
     async (request, reply) => {
@@ -171,7 +224,17 @@ export function registerAuthRoutes(
     '/me',
     {
       onRequest: authenticate,
-      schema: { response: { 200: ref(Grader), ...problemResponses(401) } },
+      schema: {
+        summary: 'Read the signed-in grader',
+        description: 'Returns the id and display name of the caller.',
+        tags: ['auth'],
+        operationId: 'getMe',
+        security: BEARER_SECURITY,
+        response: {
+          200: jsonResponse(Grader, 'The signed-in grader'),
+          ...problemResponses(401),
+        },
+      },
     },
     async (request) => request.caller,
   );

@@ -17,7 +17,13 @@ import type { AppContext } from '../context';
 import type { BatchRow, Database } from '../db/tables';
 import { batchToApi, copyToApi, schemeToApi } from '../db/to-api';
 import { HttpProblem, locked } from '../http/problem';
-import { problemResponses, ref } from '../http/schemas';
+import {
+  BATCH_ID_PARAMS,
+  BATCH_NOT_FOUND,
+  BEARER_SECURITY,
+  jsonResponse,
+  problemResponses,
+} from '../http/schemas';
 
 async function countCopies(
   db: Kysely<Database>,
@@ -59,7 +65,19 @@ export function registerAssignmentRoutes(
     {
       onRequest: authenticate,
       schema: {
-        response: { 200: ref(AssignmentsResponse), ...problemResponses(401) },
+        summary: 'List the assigned batches',
+        description:
+          'Returns the batches assigned to the caller with their marking schemes, and the cursor from which GET /api/v1/changes reports what changes next.',
+        tags: ['assignments'],
+        operationId: 'listAssignments',
+        security: BEARER_SECURITY,
+        response: {
+          200: jsonResponse(
+            AssignmentsResponse,
+            'The assigned batches, their marking schemes and the changes cursor',
+          ),
+          ...problemResponses(401),
+        },
       },
     },
     async (request) => {
@@ -106,7 +124,20 @@ export function registerAssignmentRoutes(
     {
       onRequest: authenticate,
       schema: {
-        response: { 200: ref(BatchDetail), ...problemResponses(401, 404) },
+        summary: 'Read a batch',
+        description:
+          'Returns one batch with its copies, ordered by anonymous code, and its marking scheme.',
+        tags: ['assignments'],
+        operationId: 'getBatch',
+        security: BEARER_SECURITY,
+        params: BATCH_ID_PARAMS,
+        response: {
+          200: jsonResponse(
+            BatchDetail,
+            'The batch, its copies and its marking scheme',
+          ),
+          ...problemResponses(401, BATCH_NOT_FOUND),
+        },
       },
     },
     async (request) => {
@@ -142,7 +173,28 @@ export function registerAssignmentRoutes(
     {
       onRequest: authenticate,
       schema: {
-        response: { 200: ref(Batch), ...problemResponses(401, 404, 409, 423) },
+        summary: 'Submit a batch',
+        description:
+          'Hands a batch in once every copy has a final grade, after which its grades can no longer be changed. Submitting a submitted batch again returns it unchanged.',
+        tags: ['assignments'],
+        operationId: 'submitBatch',
+        security: BEARER_SECURITY,
+        params: BATCH_ID_PARAMS,
+        response: {
+          200: jsonResponse(Batch, 'The batch, with status `submitted`'),
+          ...problemResponses(
+            400,
+            401,
+            BATCH_NOT_FOUND,
+            [
+              409,
+              'Some copies of the batch have no final grade, and `copiesWithoutFinalGrade` lists their anonymous codes',
+            ],
+            413,
+            415,
+            [423, 'The batch is closed'],
+          ),
+        },
       },
     },
     async (request) => {

@@ -11,7 +11,23 @@ import {
 import { readChanges } from '../changes/feed';
 import type { AppContext } from '../context';
 import { HttpProblem, badRequest } from '../http/problem';
-import { problemResponses, ref } from '../http/schemas';
+import {
+  BEARER_SECURITY,
+  jsonResponse,
+  problemResponses,
+} from '../http/schemas';
+
+// The shared query schema, with the description the OpenAPI document shows.
+const CHANGES_QUERY = {
+  ...ChangesQuery,
+  properties: {
+    since: {
+      ...ChangesQuery.properties.since,
+      description:
+        'The cursor from GET /api/v1/assignments or from the last page of changes',
+    },
+  },
+};
 
 export function registerChangesRoutes(
   app: FastifyInstance,
@@ -23,10 +39,29 @@ export function registerChangesRoutes(
     {
       onRequest: authenticate,
       schema: {
-        querystring: ChangesQuery,
+        summary: 'List the changes',
+        description:
+          "Returns, in `seq` order, what changed in the caller's batches, copies, schemes and grades after the cursor `since`.",
+        tags: ['changes'],
+        operationId: 'listChanges',
+        security: BEARER_SECURITY,
+        querystring: CHANGES_QUERY,
         response: {
-          200: ref(ChangesResponse),
-          ...problemResponses(400, 401, 410),
+          200: jsonResponse(
+            ChangesResponse,
+            'A page of changes and the cursor to send next. With `more: true`, ask again at once.',
+          ),
+          ...problemResponses(
+            [
+              400,
+              '`since` is missing, empty, longer than 100 characters or unknown to this server, or the query has another parameter',
+            ],
+            401,
+            [
+              410,
+              'The changes after `since` were pruned: reload GET /api/v1/assignments and continue from its cursor',
+            ],
+          ),
         },
       },
     },

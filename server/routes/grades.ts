@@ -27,13 +27,55 @@ import {
   type Precondition,
 } from '../grades/write-grade';
 import { HttpProblem, badRequest, locked, notFound } from '../http/problem';
-import { PROBLEM_CONTENT_TYPE, problemResponses, ref } from '../http/schemas';
+import {
+  BEARER_SECURITY,
+  COPY_ID_PARAMS,
+  COPY_NOT_FOUND,
+  PROBLEM_CONTENT_TYPE,
+  jsonResponse,
+  problemResponses,
+  ref,
+  type HeaderSchema,
+} from '../http/schemas';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION_TAG = /^(?:W\/)?"(\d{1,9})"$/;
 
 type GradeParams = { Params: { copyId: string } };
 type PutRequest = FastifyRequest<GradeParams & { Body: GradeWriteBody }>;
+
+const GRADE_ETAG: Record<string, HeaderSchema> = {
+  ETag: {
+    type: 'string',
+    description:
+      'The grade\'s version in double quotes, such as `"3"`: send it as If-Match with the next write',
+  },
+};
+
+// All optional here, so that the handler, not schema validation, rejects a
+// missing or invalid header with its own status and message.
+// NOTE: the document therefore lists Idempotency-Key as optional, and only its
+// description says that the handler requires it.
+const WRITE_HEADERS = {
+  type: 'object',
+  properties: {
+    'If-Match': {
+      type: 'string',
+      description:
+        'The ETag of the version the edit started from, such as `"3"`. A grade that has changed since answers 412 with the current grade. Send either this or If-None-Match, because without either the server answers 428.',
+    },
+    'If-None-Match': {
+      type: 'string',
+      description:
+        "`*` for the first write of a copy's grade. If a grade already exists, the server answers 412 with it.",
+    },
+    'Idempotency-Key': {
+      type: 'string',
+      description:
+        'Required. A UUID made when the edit was queued and sent again on every retry of it. A repeated key with the same copy, precondition and body returns the first response without writing again, but the same key with any of them different answers 422. Keys are kept at least 24 hours.',
+    },
+  },
+} as const;
 
 function readPrecondition(request: FastifyRequest): Precondition {
   const ifMatch = request.headers['if-match'];
@@ -131,7 +173,22 @@ export function registerGradeRoutes(
     '/copies/:copyId/grade',
     {
       onRequest: authenticate,
-      schema: { response: { 200: ref(Grade), ...problemResponses(401, 404) } },
+      schema: {
+        summary: 'Read a grade',
+        description:
+          'Returns the current grade of a copy, with its version as the ETag.',
+        tags: ['grades'],
+        operationId: 'getGrade',
+        security: BEARER_SECURITY,
+        params: COPY_ID_PARAMS,
+        response: {
+          200: jsonResponse(Grade, 'The current grade', GRADE_ETAG),
+          ...problemResponses(401, [
+            404,
+            'The copy has no grade yet, does not exist, was withdrawn, or its batch is neither assigned to the caller nor in a sitting the caller supervises',
+          ]),
+        },
+      },
     },
     async (request, reply) => {
       const { copy } = await findVisibleCopy(
@@ -158,19 +215,51 @@ export function registerGradeRoutes(
     {
       onRequest: authenticate,
       schema: {
+        summary: 'Write a grade',
+        description:
+          'Replaces the whole grade of a copy, on condition that the edit started from the current version (If-Match) or that the copy has no grade yet (If-None-Match: *).',
+        tags: ['grades'],
+        operationId: 'putGrade',
+        security: BEARER_SECURITY,
+        params: COPY_ID_PARAMS,
+        headers: WRITE_HEADERS,
         body: ref(GradeWrite),
         response: {
-          200: ref(Grade),
-          201: ref(Grade),
+          200: jsonResponse(Grade, 'The grade was replaced', GRADE_ETAG),
+          201: jsonResponse(
+            Grade,
+            'The first grade of the copy was stored',
+            GRADE_ETAG,
+          ),
           // The server's current grade, or a problem when the copy has none.
           412: {
-            description: 'the edit did not start from the current version',
+            description:
+              'The edit did not start from the current version: the body is the current grade, with its ETag, or a problem when the copy has no grade yet',
+            headers: GRADE_ETAG,
             content: {
               'application/json': { schema: ref(Grade) },
               [PROBLEM_CONTENT_TYPE]: { schema: { $ref: 'Problem#' } },
             },
           },
-          ...problemResponses(400, 401, 404, 422, 423, 428),
+          ...problemResponses(
+            [
+              400,
+              'The body fails the GradeWrite schema, If-Match and If-None-Match are both sent or malformed, or Idempotency-Key is missing or not a UUID',
+            ],
+            401,
+            COPY_NOT_FOUND,
+            413,
+            415,
+            [
+              422,
+              'A mark is outside [0, maxPoints], not a multiple of the step or for an unknown question, a final grade leaves a question unmarked, or an annotation points at a page the copy lacks, with every violation listed in `errors`. Also sent when the Idempotency-Key was already used for a different request.',
+            ],
+            [
+              423,
+              'The batch is submitted or closed, or its deadline has passed',
+            ],
+            [428, 'Neither If-Match nor If-None-Match was sent'],
+          ),
         },
       },
     },

@@ -16,7 +16,14 @@ import {
 import { findVisibleCopy } from '../access/visibility';
 import type { AppContext } from '../context';
 import { HttpProblem } from '../http/problem';
-import { problemResponses, ref } from '../http/schemas';
+import {
+  BEARER_SECURITY,
+  COPY_ID_PARAMS,
+  COPY_NOT_FOUND,
+  jsonResponse,
+  problemResponses,
+  ref,
+} from '../http/schemas';
 
 function invalidReport(detail: string): HttpProblem {
   return new HttpProblem(422, PROBLEM_TYPES.invalidReport, detail);
@@ -32,8 +39,24 @@ export function registerReportRoutes(
     {
       onRequest: authenticate,
       schema: {
+        summary: 'Report a problem with a scan',
+        description:
+          'Asks the exam office to act on a scan, such as a missing or unreadable page. A fixed scan comes back as a `copy-rescanned` change.',
+        tags: ['reports'],
+        operationId: 'createReport',
+        security: BEARER_SECURITY,
+        params: COPY_ID_PARAMS,
         body: ref(ReportRequest),
-        response: { 201: ref(Report), ...problemResponses(400, 401, 404, 422) },
+        response: {
+          201: jsonResponse(
+            Report,
+            'The report was created, with status `open`',
+          ),
+          ...problemResponses(400, 401, COPY_NOT_FOUND, 413, 415, [
+            422,
+            `\`kind\` is not one of ${REPORT_KINDS.join(', ')}, or a page is outside the pages of the copy`,
+          ]),
+        },
       },
     },
     async (request, reply) => {

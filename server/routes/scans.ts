@@ -14,7 +14,45 @@ import {
   parseRangeHeader,
 } from '../http/byte-range';
 import { HttpProblem } from '../http/problem';
-import { problemResponses } from '../http/schemas';
+import {
+  BEARER_SECURITY,
+  COPY_ID_PARAMS,
+  COPY_NOT_FOUND,
+  problemResponses,
+  type HeaderSchema,
+} from '../http/schemas';
+
+const PDF_CONTENT = {
+  'application/pdf': { schema: { type: 'string', format: 'binary' } },
+};
+const SCAN_ETAG: HeaderSchema = {
+  type: 'string',
+  description:
+    'The SHA-256 of the scan in double quotes, equal to `scan.sha256` of the Copy',
+};
+
+// All optional strings, as HTTP defines them: the handler reads them and
+// ignores a Range it cannot use.
+const DOWNLOAD_HEADERS = {
+  type: 'object',
+  properties: {
+    Range: {
+      type: 'string',
+      description:
+        'One byte range, such as `bytes=1048576-`, to resume a download. The server answers 206 with that range. A request for several ranges, another unit or a malformed value gets the whole scan with 200.',
+    },
+    'If-None-Match': {
+      type: 'string',
+      description:
+        'The ETag of the scan the client already has. If it still matches, the server answers 304 without a body.',
+    },
+    'If-Range': {
+      type: 'string',
+      description:
+        'The ETag of the partial scan being resumed. If the scan has changed since, Range is ignored and the whole new scan comes with 200.',
+    },
+  },
+} as const;
 
 export function registerScanRoutes(
   app: FastifyInstance,
@@ -26,25 +64,60 @@ export function registerScanRoutes(
     {
       onRequest: authenticate,
       schema: {
+        summary: 'Download a scan',
+        description:
+          'Streams the scanned PDF of a copy, whole or one byte range, and answers 304 when the client already has this version.',
+        tags: ['scans'],
+        operationId: 'getScan',
+        security: BEARER_SECURITY,
+        params: COPY_ID_PARAMS,
+        headers: DOWNLOAD_HEADERS,
         response: {
           200: {
-            description: 'the scan, streamed',
-            content: {
-              'application/pdf': {
-                schema: { type: 'string', format: 'binary' },
+            description: 'The whole scan, streamed',
+            headers: {
+              ETag: SCAN_ETAG,
+              'Accept-Ranges': {
+                type: 'string',
+                description: '`bytes`: a download can resume with Range',
+              },
+              'Content-Length': {
+                type: 'integer',
+                description: 'Size of the scan in bytes',
+              },
+              'Cache-Control': {
+                type: 'string',
+                description:
+                  '`private, no-cache`: a cache must revalidate with If-None-Match',
               },
             },
+            content: PDF_CONTENT,
           },
           206: {
-            description: 'one byte range of the scan',
-            content: {
-              'application/pdf': {
-                schema: { type: 'string', format: 'binary' },
+            description: 'The byte range asked for in Range',
+            headers: {
+              ETag: SCAN_ETAG,
+              'Content-Range': {
+                type: 'string',
+                description:
+                  '`bytes <first>-<last>/<size>`, the range sent and the size of the whole scan',
+              },
+              'Content-Length': {
+                type: 'integer',
+                description: 'Size of the range in bytes',
               },
             },
+            content: PDF_CONTENT,
           },
-          304: { description: 'the scan matches If-None-Match', type: 'null' },
-          ...problemResponses(401, 404, 416),
+          304: {
+            description: 'The scan still matches If-None-Match',
+            headers: { ETag: SCAN_ETAG },
+            type: 'null',
+          },
+          ...problemResponses(401, COPY_NOT_FOUND, [
+            416,
+            'The range starts at or past the end of the scan, or asks for the last 0 bytes',
+          ]),
         },
       },
     },
