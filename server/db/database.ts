@@ -67,6 +67,16 @@ function openSqlite(path: string, url: string): DatabaseHandle {
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+
+  // An idle connection can fail on its own, as when PostgreSQL restarts or
+  // an administrator ends it. pg reports that as an 'error' event on the
+  // pool, which would crash the process without a listener; the pool
+  // replaces the connection, so a log line is enough.
+  pool.on('error', (error) => {
+    console.error(
+      `PostgreSQL connection to ${redactUrl(url)} failed while idle: ${error.message}`,
+    );
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
