@@ -1,0 +1,174 @@
+/**
+ * Every call between the renderer and the main process, written once.
+ *
+ * A channel is named `namespace:kebab-case-operation`. The main process
+ * validates each payload against its `payload` schema before any handler
+ * runs. The preload script and the browser build both expose the object
+ * typed `CopydeskBridge` as `window.copydesk`, where `vault:get-refresh-token`
+ * becomes `copydesk.vault.getRefreshToken()`.
+ */
+import Type, { type Static, type TSchema } from 'typebox';
+
+/** The payload of a call without argument, or the result of a call without return value. */
+const NoValue = Type.Undefined();
+
+export const Language = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
+export type Language = Static<typeof Language>;
+
+/**
+ * The settings fixed by the managed policy file; a key is absent when the
+ * policy leaves it to the examiner. The kiosk administrator code hash stays
+ * in the main process.
+ */
+export const ManagedSettings = Type.Object(
+  {
+    serverUrl: Type.Optional(Type.String()),
+    language: Type.Optional(Language),
+    kiosk: Type.Optional(Type.Boolean()),
+    updateUrl: Type.Optional(Type.String()),
+    idleLockMinutes: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type ManagedSettings = Static<typeof ManagedSettings>;
+
+export const VaultWriteResult = Type.Object(
+  {
+    /** False when the token is kept in memory only, until the app quits. */
+    persisted: Type.Boolean(),
+    /** The reason the token was not written to disk, absent when it was. */
+    reason: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type VaultWriteResult = Static<typeof VaultWriteResult>;
+
+export const AppInfo = Type.Object(
+  {
+    version: Type.String(),
+    platform: Type.String({
+      description: 'process.platform of the main process',
+    }),
+    locale: Type.String({ description: 'BCP 47 tag of the system language' }),
+  },
+  { additionalProperties: false },
+);
+export type AppInfo = Static<typeof AppInfo>;
+
+export const KioskState = Type.Object(
+  { enabled: Type.Boolean() },
+  { additionalProperties: false },
+);
+export type KioskState = Static<typeof KioskState>;
+
+export const FileExportRequest = Type.Object(
+  {
+    /** File name offered in the save dialog; a name only, never a path. */
+    suggestedName: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '^[^/\\\\:*?"<>|\\u0000-\\u001f]+$',
+    }),
+    mediaType: Type.String({ minLength: 1, maxLength: 100 }),
+    /** Text written as UTF-8, at most 50 million characters. */
+    content: Type.String({ maxLength: 50_000_000 }),
+  },
+  { additionalProperties: false },
+);
+export type FileExportRequest = Static<typeof FileExportRequest>;
+
+export const FileExportResult = Type.Object(
+  {
+    saved: Type.Boolean({ description: 'false when the dialog was cancelled' }),
+  },
+  { additionalProperties: false },
+);
+export type FileExportResult = Static<typeof FileExportResult>;
+
+export const LogEntry = Type.Object(
+  {
+    logger: Type.String({ pattern: '^[a-z][a-z0-9-]{0,39}$' }),
+    level: Type.Union([
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+    ]),
+    message: Type.String({ maxLength: 10_000 }),
+  },
+  { additionalProperties: false },
+);
+export type LogEntry = Static<typeof LogEntry>;
+
+/** One renderer-to-main call: what the renderer sends and what it receives. */
+export interface IpcCall {
+  payload: TSchema;
+  result: TSchema;
+}
+
+export const IPC_CONTRACT = {
+  'vault:get-refresh-token': {
+    payload: NoValue,
+    result: Type.Union([Type.String(), Type.Null()]),
+  },
+  'vault:set-refresh-token': {
+    payload: Type.String({ minLength: 1, maxLength: 1000 }),
+    result: VaultWriteResult,
+  },
+  'vault:clear': { payload: NoValue, result: NoValue },
+  'config:get': { payload: NoValue, result: ManagedSettings },
+  'app:get-info': { payload: NoValue, result: AppInfo },
+  'kiosk:get-state': { payload: NoValue, result: KioskState },
+  'file:export': { payload: FileExportRequest, result: FileExportResult },
+  'log:write': { payload: LogEntry, result: NoValue },
+} as const satisfies Record<string, IpcCall>;
+
+export type IpcContract = typeof IPC_CONTRACT;
+export type IpcChannel = keyof IpcContract;
+export type IpcPayload<C extends IpcChannel> = Static<
+  IpcContract[C]['payload']
+>;
+export type IpcResult<C extends IpcChannel> = Static<IpcContract[C]['result']>;
+
+export const IPC_CHANNELS = Object.keys(IPC_CONTRACT) as IpcChannel[];
+
+export function isIpcChannel(name: string): name is IpcChannel {
+  return Object.hasOwn(IPC_CONTRACT, name);
+}
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+type NamespaceOf<C extends string> = C extends `${infer N}:${string}`
+  ? N
+  : never;
+
+type MethodOf<C extends string> = C extends `${string}:${infer O}`
+  ? CamelCase<O>
+  : never;
+
+type BridgeMethod<C extends IpcChannel> = [IpcPayload<C>] extends [undefined]
+  ? () => Promise<IpcResult<C>>
+  : (payload: IpcPayload<C>) => Promise<IpcResult<C>>;
+
+/** The type of `window.copydesk`, one method per channel of the contract. */
+export type CopydeskBridge = {
+  [N in NamespaceOf<IpcChannel>]: {
+    [
+      C in IpcChannel as NamespaceOf<C> extends N ? MethodOf<C> : never
+    ]: BridgeMethod<C>;
+  };
+};
+
+/**
+ * Splits a channel into the two property names of its bridge method:
+ * `vault:get-refresh-token` gives `['vault', 'getRefreshToken']`.
+ */
+export function bridgeMethodPath(channel: IpcChannel): [string, string] {
+  const [namespace = '', operation = ''] = channel.split(':');
+  const method = operation.replace(/-([a-z])/g, (_match, letter: string) =>
+    letter.toUpperCase(),
+  );
+  return [namespace, method];
+}

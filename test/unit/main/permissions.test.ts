@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron-log/main', () => import('./support/electron-log-double'));
+
+import type { Session, WebContents } from 'electron';
+
+import {
+  denyAllPermissions,
+  denyPermissionCheck,
+  denyPermissionRequest,
+} from '../../../main/permissions';
+import { logLines } from './support/electron-log-double';
+
+const contents = {} as WebContents;
+
+beforeEach(() => {
+  logLines.length = 0;
+});
+
+describe('denyPermissionRequest', () => {
+  it.each([
+    'media',
+    'notifications',
+    'geolocation',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'fullscreen',
+    'openExternal',
+    'persistent-storage',
+    'usb',
+    'unknown',
+  ] as const)('denies %s', (permission) => {
+    const callback = vi.fn();
+
+    denyPermissionRequest(contents, permission, callback, {
+      requestingUrl: 'app://copydesk/index.html',
+      isMainFrame: true,
+    });
+
+    expect(callback).toHaveBeenCalledWith(false);
+  });
+
+  it('logs the denied permission', () => {
+    denyPermissionRequest(contents, 'media', vi.fn(), {
+      requestingUrl: 'app://copydesk/index.html',
+      isMainFrame: true,
+    });
+
+    expect(logLines).toEqual([
+      {
+        logger: 'permissions',
+        level: 'warn',
+        text: 'denied a request for the "media" permission',
+      },
+    ]);
+  });
+});
+
+describe('denyPermissionCheck', () => {
+  it.each(['media', 'clipboard-read', 'notifications', 'hid'] as const)(
+    'returns false for %s',
+    (permission) => {
+      const granted = denyPermissionCheck(
+        contents,
+        permission,
+        'app://copydesk',
+        { isMainFrame: true, requestingUrl: 'app://copydesk/index.html' },
+      );
+
+      expect(granted).toBe(false);
+    },
+  );
+});
+
+describe('denyAllPermissions', () => {
+  it('installs both handlers on the session', () => {
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+    };
+
+    denyAllPermissions(session as unknown as Session);
+
+    expect(session.setPermissionRequestHandler).toHaveBeenCalledWith(
+      denyPermissionRequest,
+    );
+    expect(session.setPermissionCheckHandler).toHaveBeenCalledWith(
+      denyPermissionCheck,
+    );
+  });
+});
