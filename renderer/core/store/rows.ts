@@ -1,0 +1,114 @@
+/**
+ * The rows of the local store. Rows holding scan content or marks keep it in
+ * an encrypted field (`EncryptedBytes` or `EncryptedBlob`); the other fields
+ * stay in clear so they can be indexed and listed without the key.
+ */
+import type {
+  Annotation,
+  Batch,
+  Copy,
+  Flag,
+  GradeStatus,
+  MarkingScheme,
+} from '../../../shared/api/schemas';
+import type { EncryptedBytes } from '../crypto/record-cipher';
+
+/**
+ * An encrypted value whose ciphertext is kept as a `Blob`, so reading the
+ * row does not load a whole scan into memory.
+ */
+export interface EncryptedBlob {
+  iv: Uint8Array<ArrayBuffer>;
+  ciphertext: Blob;
+}
+
+export type BatchRow = Batch;
+
+export type SchemeRow = MarkingScheme;
+
+/** Where the download of a copy's current scan stands. */
+export type DownloadState = 'missing' | 'partial' | 'stored';
+
+export interface CopyRow extends Copy {
+  download: DownloadState;
+  /** Revision of the scan in the `scans` table, or null when none is. */
+  storedRevision: number | null;
+  /** When the server withdrew the copy from the grader, or null. */
+  withdrawnAt: string | null;
+}
+
+/** The verified scan of one copy, at one revision. */
+export interface ScanRow {
+  copyId: string;
+  revision: number;
+  sha256: string;
+  size: number;
+  contentType: string;
+  storedAt: string;
+  data: EncryptedBlob;
+}
+
+/** The bytes received so far of a download, to resume it with `Range`. */
+export interface PartialRow {
+  copyId: string;
+  sha256: string;
+  size: number;
+  updatedAt: string;
+  data: EncryptedBlob;
+}
+
+/** The part of a grade that the examiner edits, stored encrypted. */
+export interface GradeContent {
+  status: GradeStatus;
+  marks: Record<string, number>;
+  comment: string;
+  flags: Flag[];
+  annotations: Annotation[];
+}
+
+/** The local working copy of a copy's grade. */
+export interface GradeRow {
+  copyId: string;
+  /**
+   * Server version the local edits started from, sent as `If-Match`; null
+   * before the first write reaches the server (`If-None-Match: *`).
+   */
+  baseVersion: number | null;
+  /** Time of the last local edit, sent as `clientUpdatedAt`. */
+  updatedAt: string;
+  /** Number of local edits, so a writer can detect a concurrent edit. */
+  editCount: number;
+  content: EncryptedBytes;
+}
+
+/**
+ * A pending push of one copy's grade. There is at most one per copy; see
+ * `outbox.ts` for when its idempotency key is kept or replaced.
+ */
+export interface OutboxRow {
+  copyId: string;
+  /** Sent as `Idempotency-Key`, the same on every retry of one body. */
+  idempotencyKey: string;
+  /** When this entry, and so its key, was created. */
+  createdAt: string;
+  updatedAt: string;
+  /** When a request with this key was last sent, or null if never. */
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** OCR result of one page of one scan revision, stored encrypted. */
+export interface OcrRow {
+  copyId: string;
+  page: number;
+  revision: number;
+  createdAt: string;
+  result: EncryptedBytes;
+}
+
+/** A sync cursor or a setting. */
+export interface KeyValueRow {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,209 @@
+import type { RecordCipher, RecordRef } from '../crypto/record-cipher';
+import type { ScanStore } from '../download/scan-store';
+import type { CopydeskDatabase } from './database';
+import { withQuotaCheck } from './quota';
+import type { EncryptedBlob } from './rows';
+
+const FREE_SPACE_ADVICE =
+  'Free disk space or remove downloaded batches that are fully synced, then download again.';
+
+/**
+ * The download engine's `ScanStore` over the local database. Scans and
+ * partial downloads are encrypted before they are written and decrypted
+ * after they are read, because crypto.subtle calls cannot run inside an
+ * IndexedDB transaction.
+ */
+export class EncryptedScanStore implements ScanStore {
+  readonly #db: CopydeskDatabase;
+  readonly #cipher: RecordCipher;
+  readonly #now: () => Date;
+
+  constructor(
+    db: CopydeskDatabase,
+    cipher: RecordCipher,
+    now: () => Date = () => new Date(),
+  ) {
+    this.#db = db;
+    this.#cipher = cipher;
+    this.#now = now;
+  }
+
+  async hasScan(copyId: string, sha256: string): Promise<boolean> {
+    const row = await this.#db.scans.get(copyId);
+    return row?.sha256 === sha256;
+  }
+
+  /** Returns the stored scan of a copy, decrypted, or null when none is. */
+  async loadScan(copyId: string): Promise<Blob | null> {
+    const row = await this.#db.scans.get(copyId);
+    if (!row) {
+      return null;
+    }
+
+    const record = scanRecord(copyId, row.revision, row.sha256);
+    return this.#decryptBlob(record, row.data, row.contentType);
+  }
+
+  async saveScan(
+    copyId: string,
+    revision: number,
+    sha256: string,
+    bytes: Blob,
+  ): Promise<void> {
+    const record = scanRecord(copyId, revision, sha256);
+    const data = await this.#encryptBlob(record, bytes);
+    const storedAt = this.#now().toISOString();
+
+    const write = () =>
+      this.#db.transaction(
+        'rw',
+        [this.#db.scans, this.#db.partials, this.#db.copies],
+        async () => {
+          const stored = await this.#db.scans.get(copyId);
+          if (stored && stored.revision > revision) {
+            throw new Error(
+              `Scan revision ${revision} of copy ${copyId} was not stored: revision ${stored.revision} is already stored. Download the copy's current revision instead.`,
+            );
+          }
+
+          await this.#db.scans.put({
+            copyId,
+            revision,
+            sha256,
+            size: bytes.size,
+            contentType: bytes.type || 'application/pdf',
+            storedAt,
+            data,
+          });
+          await this.#db.partials.delete(copyId);
+          await this.#db.copies.update(copyId, {
+            download: 'stored',
+            storedRevision: revision,
+          });
+        },
+      );
+
+    await withQuotaCheck(
+      write,
+      `Not enough storage space to save the scan of copy ${copyId} (${bytes.size} bytes). ${FREE_SPACE_ADVICE}`,
+    );
+  }
+
+  async loadPartial(copyId: string, sha256: string): Promise<Blob | null> {
+    const row = await this.#db.partials.get(copyId);
+    if (!row || row.sha256 !== sha256) {
+      return null;
+    }
+
+    return this.#decryptBlob(partialRecord(copyId, sha256), row.data, '');
+  }
+
+  async savePartial(
+    copyId: string,
+    sha256: string,
+    bytes: Blob,
+  ): Promise<void> {
+    const data = await this.#encryptBlob(partialRecord(copyId, sha256), bytes);
+    const updatedAt = this.#now().toISOString();
+
+    const write = () =>
+      this.#db.transaction(
+        'rw',
+        [this.#db.partials, this.#db.copies],
+        async () => {
+          await this.#db.partials.put({
+            copyId,
+            sha256,
+            size: bytes.size,
+            updatedAt,
+            data,
+          });
+          await this.#db.copies
+            .where('id')
+            .equals(copyId)
+            .and((copy) => copy.download !== 'stored')
+            .modify({ download: 'partial' });
+        },
+      );
+
+    await withQuotaCheck(
+      write,
+      `Not enough storage space to keep the partial download of copy ${copyId} (${bytes.size} bytes). ${FREE_SPACE_ADVICE}`,
+    );
+  }
+
+  async deletePartial(copyId: string): Promise<void> {
+    await this.#db.transaction(
+      'rw',
+      [this.#db.partials, this.#db.copies],
+      async () => {
+        await this.#db.partials.delete(copyId);
+        await this.#db.copies
+          .where('id')
+          .equals(copyId)
+          .and((copy) => copy.download === 'partial')
+          .modify({ download: 'missing' });
+      },
+    );
+  }
+
+  /**
+   * Marks the copy as withdrawn and drops its partial download. The stored
+   * scan stays: the sync engine removes it once the copy's grade has
+   * nothing left to push.
+   */
+  async markWithdrawn(copyId: string): Promise<void> {
+    const withdrawnAt = this.#now().toISOString();
+
+    await this.#db.transaction(
+      'rw',
+      [this.#db.partials, this.#db.copies],
+      async () => {
+        await this.#db.partials.delete(copyId);
+        await this.#db.copies
+          .where('id')
+          .equals(copyId)
+          .and((copy) => copy.withdrawnAt === null)
+          .modify((copy) => {
+            copy.withdrawnAt = withdrawnAt;
+            if (copy.download === 'partial') {
+              copy.download = 'missing';
+            }
+          });
+      },
+    );
+  }
+
+  async #encryptBlob(record: RecordRef, bytes: Blob): Promise<EncryptedBlob> {
+    const plaintext = await bytes.arrayBuffer();
+    const { iv, ciphertext } = await this.#cipher.encrypt(record, plaintext);
+    return { iv, ciphertext: new Blob([ciphertext]) };
+  }
+
+  async #decryptBlob(
+    record: RecordRef,
+    data: EncryptedBlob,
+    contentType: string,
+  ): Promise<Blob> {
+    const ciphertext = await data.ciphertext.arrayBuffer();
+    const plaintext = await this.#cipher.decrypt(record, {
+      iv: data.iv,
+      ciphertext,
+    });
+    return new Blob([plaintext], { type: contentType });
+  }
+}
+
+// The revision and SHA-256 are bound too, so an older revision's ciphertext
+// cannot pass for the current one.
+function scanRecord(
+  copyId: string,
+  revision: number,
+  sha256: string,
+): RecordRef {
+  return { kind: 'scan', id: copyId, bindings: [revision, sha256] };
+}
+
+function partialRecord(copyId: string, sha256: string): RecordRef {
+  return { kind: 'partial', id: copyId, bindings: [sha256] };
+}

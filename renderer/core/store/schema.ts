@@ -1,0 +1,56 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * One version of the store's schema: the tables it adds or changes, in
+ * Dexie's `stores()` syntax, and how to migrate the rows already stored.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void>;
+}
+
+/**
+ * Every version of the schema, oldest first.
+ *
+ * To change the schema, append a version and never edit a released one:
+ *
+ * ```ts
+ * {
+ *   version: 2,
+ *   // Only the tables that change. `null` deletes a table.
+ *   stores: { grades: 'copyId, updatedAt, status' },
+ *   async upgrade(transaction) {
+ *     await transaction
+ *       .table('grades')
+ *       .toCollection()
+ *       .modify((row) => {
+ *         row.status = 'draft';
+ *       });
+ *   },
+ * }
+ * ```
+ *
+ * Dexie runs the `upgrade` of each version newer than the one on disk, in
+ * order, inside the version-change transaction, so a failed migration
+ * leaves the old database as it was. An upgrade may only use IndexedDB
+ * requests: awaiting anything else, such as `crypto.subtle`, lets the
+ * transaction commit early. Rows whose encrypted fields must change are
+ * better migrated after opening.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      batches: 'id, sessionId',
+      schemes: 'id',
+      copies: 'id, batchId, [batchId+anonymousCode]',
+      scans: 'copyId',
+      partials: 'copyId',
+      grades: 'copyId, updatedAt',
+      outbox: 'copyId, createdAt',
+      ocr: '[copyId+revision+page], copyId',
+      kv: 'key',
+    },
+  },
+];
