@@ -1,0 +1,288 @@
+/**
+ * A typed client of the grading API for the renderer: sign-in, token
+ * refresh, assignments, batches and scan downloads. It uses only `fetch`, so
+ * it runs in Chromium and in Node tests alike.
+ */
+import {
+  API_PREFIX,
+  type AssignmentsResponse,
+  type BatchDetail,
+  type TokenResponse,
+} from '../../../shared/api/schemas';
+import { NetworkError, SignInRequiredError, isAbortError } from './errors';
+import { toApiError } from './problem-response';
+import type { TokenStore } from './token-store';
+
+export interface ApiClientOptions {
+  /** Server address, such as `https://copies.example.org`, without `/api/v1`. */
+  baseUrl: string;
+  tokens: TokenStore;
+  /** The `fetch` to send requests with; the global one by default. */
+  fetch?: typeof fetch;
+}
+
+/** A byte range to resume a scan download from. */
+export interface ScanResume {
+  /** First byte to receive: the number of bytes already stored. */
+  fromByte: number;
+  /** SHA-256 of the scan being resumed, sent as `If-Range`. */
+  sha256: string;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly tokens: TokenStore;
+  private readonly fetchFunction: typeof fetch;
+  private refreshInFlight: Promise<void> | null = null;
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.tokens = options.tokens;
+    this.fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** Signs in and stores both tokens. Raises `ApiError` 401 for wrong credentials. */
+  async signIn(
+    username: string,
+    password: string,
+    deviceName: string,
+  ): Promise<TokenResponse> {
+    const response = await this.send('/auth/login', {
+      method: 'POST',
+      body: { username, password, deviceName },
+    });
+    const tokens = await this.readJson<TokenResponse>(
+      'POST',
+      '/auth/login',
+      response,
+    );
+
+    await this.tokens.saveTokens(tokens.accessToken, tokens.refreshToken);
+    return tokens;
+  }
+
+  /**
+   * Exchanges the refresh token for new tokens. Concurrent calls share one
+   * request, because the server accepts each refresh token once and treats
+   * a second use as theft. Raises `SignInRequiredError` when the server
+   * rejects the refresh token, and `NetworkError` when it cannot be reached.
+   */
+  refresh(): Promise<void> {
+    if (this.refreshInFlight === null) {
+      this.refreshInFlight = this.sendRefresh().finally(() => {
+        this.refreshInFlight = null;
+      });
+    }
+    return this.refreshInFlight;
+  }
+
+  getAssignments(signal?: AbortSignal): Promise<AssignmentsResponse> {
+    return this.getJson<AssignmentsResponse>('/assignments', signal);
+  }
+
+  getBatch(batchId: string, signal?: AbortSignal): Promise<BatchDetail> {
+    return this.getJson<BatchDetail>(
+      `/batches/${encodeURIComponent(batchId)}`,
+      signal,
+    );
+  }
+
+  /**
+   * Starts a scan download and returns the response (200 or 206) with its
+   * body unread. With `resume` it requests the rest of the scan, and the
+   * server sends the whole scan with 200 when the SHA-256 no longer matches.
+   * Raises `ApiError` for other statuses (404 when the copy was withdrawn).
+   */
+  async downloadScan(
+    copyId: string,
+    options: { resume?: ScanResume; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const path = `/copies/${encodeURIComponent(copyId)}/scan`;
+    const headers: Record<string, string> = {};
+    if (options.resume && options.resume.fromByte > 0) {
+      headers.range = `bytes=${options.resume.fromByte}-`;
+      headers['if-range'] = `"${options.resume.sha256}"`;
+    }
+
+    const response = await this.sendAuthorized(path, {
+      headers,
+      signal: options.signal,
+    });
+    if (response.status !== 200 && response.status !== 206) {
+      throw await toApiError('GET', path, response);
+    }
+    return response;
+  }
+
+  /**
+   * Tests whether the server can be reached: any HTTP response counts,
+   * whatever its status. Raises `NetworkError` otherwise.
+   */
+  async probe(signal?: AbortSignal): Promise<void> {
+    const response = await this.fetchOrRaise(`${this.baseUrl}/healthz`, {
+      method: 'GET',
+      signal,
+    });
+    await response.body?.cancel().catch(() => undefined);
+  }
+
+  private async sendRefresh(): Promise<void> {
+    const refreshToken = await this.tokens.getRefreshToken();
+    if (refreshToken === null) {
+      throw new SignInRequiredError(
+        'No refresh token is stored: sign in again',
+      );
+    }
+
+    const response = await this.send('/auth/refresh', {
+      method: 'POST',
+      body: { refreshToken },
+    });
+    if (response.status === 401 || response.status === 400) {
+      const error = await toApiError('POST', '/auth/refresh', response);
+      await this.tokens.clear();
+      throw new SignInRequiredError(
+        `The server rejected the refresh token (${error.detail}): sign in again`,
+        { cause: error },
+      );
+    }
+
+    const tokens = await this.readJson<TokenResponse>(
+      'POST',
+      '/auth/refresh',
+      response,
+    );
+    await this.tokens.saveTokens(tokens.accessToken, tokens.refreshToken);
+  }
+
+  private async getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+    const response = await this.sendAuthorized(path, { signal });
+    return this.readJson<T>('GET', path, response);
+  }
+
+  /**
+   * Sends a request with the access token. On 401 it refreshes the tokens
+   * once and sends the request again. When another request refreshed them
+   * meanwhile, it only sends again with the new token.
+   */
+  private async sendAuthorized(
+    path: string,
+    options: RequestOptions,
+  ): Promise<Response> {
+    let accessToken = this.tokens.getAccessToken();
+    if (accessToken === null) {
+      await this.refresh();
+      accessToken = this.tokens.getAccessToken();
+    }
+
+    const first = await this.send(path, withBearer(options, accessToken));
+    if (first.status !== 401) {
+      return first;
+    }
+    await first.body?.cancel().catch(() => undefined);
+
+    if (this.tokens.getAccessToken() === accessToken) {
+      await this.refresh();
+    } else if (this.refreshInFlight !== null) {
+      await this.refreshInFlight;
+    }
+
+    return this.send(path, withBearer(options, this.tokens.getAccessToken()));
+  }
+
+  private send(path: string, options: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+
+    return this.fetchOrRaise(`${this.baseUrl}${API_PREFIX}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      signal: options.signal,
+    });
+  }
+
+  private async fetchOrRaise(
+    url: string,
+    init: RequestInit,
+  ): Promise<Response> {
+    try {
+      return await this.fetchFunction(url, init);
+    } catch (error) {
+      if (isAbortError(error) || init.signal?.aborted) {
+        throw error;
+      }
+      throw new NetworkError(
+        `${init.method ?? 'GET'} ${url} got no response: ${describe(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  private async readJson<T>(
+    method: string,
+    path: string,
+    response: Response,
+  ): Promise<T> {
+    if (!response.ok) {
+      throw await toApiError(method, path, response);
+    }
+
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (isAbortError(error)) {
+        throw error;
+      }
+      throw new NetworkError(
+        `${method} ${path}: reading the response failed: ${describe(error)}`,
+        { cause: error },
+      );
+    }
+
+    // NOTE: the body is trusted to match the schema in shared/api/schemas.ts;
+    // only its JSON syntax is checked here.
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new Error(
+        `${method} ${path} returned a body that is not JSON (${describe(error)}): check that the server address points at a Copydesk server`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+function withBearer(
+  options: RequestOptions,
+  accessToken: string | null,
+): RequestOptions {
+  if (accessToken === null) {
+    return options;
+  }
+  return {
+    ...options,
+    headers: { ...options.headers, authorization: `Bearer ${accessToken}` },
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause =
+      error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
