@@ -28,7 +28,7 @@ export type Policy = Static<typeof Policy>;
 
 type PolicyKey = keyof Policy;
 
-/** What each key must be, written after the key and its value in errors. */
+/** The rule for each key, written after the key and its value in errors. */
 const EXPECTED: Record<PolicyKey, string> = {
   serverUrl: 'must be an https:// address (http:// only for localhost)',
   language: 'must be "fr" or "en"',

@@ -36,8 +36,18 @@ export const VaultWriteResult = Type.Object(
   {
     /** False when the token is kept in memory only, until the app quits. */
     persisted: Type.Boolean(),
-    /** The reason the token was not written to disk, absent when it was. */
-    reason: Type.Optional(Type.String()),
+    /**
+     * The reason the token was not written to disk, absent when it was:
+     * no operating system encryption, only Chromium's `basic_text` store on
+     * Linux (a fixed key, so no protection), or a failed file write.
+     */
+    reason: Type.Optional(
+      Type.Union([
+        Type.Literal('encryption-unavailable'),
+        Type.Literal('basic-text-backend'),
+        Type.Literal('write-failed'),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );

@@ -51,28 +51,32 @@ export const protocol = {
 /**
  * Encrypts by reversing the bytes and prefixing `v10`, like Chromium's
  * format marker, so tests can tell stored bytes from the clear text.
+ * `shouldReEncrypt` is what `decryptStringAsync` reports, as after a key
+ * rotation.
  */
 export const safeStorage = {
   encryptionAvailable: true,
   backend: 'gnome_libsecret',
-  isEncryptionAvailable: vi.fn(() => safeStorage.encryptionAvailable),
+  shouldReEncrypt: false,
+  isAsyncEncryptionAvailable: vi.fn(
+    async () => safeStorage.encryptionAvailable,
+  ),
   getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
-  encryptString: vi.fn((text: string) => {
+  encryptStringAsync: vi.fn(async (text: string) => {
     if (!safeStorage.encryptionAvailable) {
-      throw new Error(
-        'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.',
-      );
+      throw new Error('Encryption is not available.');
     }
     const bytes = Buffer.from(text, 'utf8').reverse();
     return Buffer.concat([Buffer.from('v10'), bytes]);
   }),
-  decryptString: vi.fn((encrypted: Buffer) => {
+  decryptStringAsync: vi.fn(async (encrypted: Buffer) => {
     if (encrypted.subarray(0, 3).toString() !== 'v10') {
-      throw new Error(
-        'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
-      );
+      throw new Error('Error while decrypting the ciphertext.');
     }
-    return Buffer.from(encrypted.subarray(3)).reverse().toString('utf8');
+    const result = Buffer.from(encrypted.subarray(3))
+      .reverse()
+      .toString('utf8');
+    return { result, shouldReEncrypt: safeStorage.shouldReEncrypt };
   }),
 };
 
@@ -81,5 +85,6 @@ export function resetElectronDouble(): void {
   invokeHandlers.clear();
   safeStorage.encryptionAvailable = true;
   safeStorage.backend = 'gnome_libsecret';
+  safeStorage.shouldReEncrypt = false;
   vi.clearAllMocks();
 }
