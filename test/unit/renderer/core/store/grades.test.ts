@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { StorageFullError } from '../../../../../renderer/core/download/scan-store';
@@ -197,6 +198,21 @@ describe('GradeStore', () => {
     await grades.saveGradeEdit('c1', { comment: 'gardé' });
 
     expect((await grades.readGrade('c1'))?.comment).toBe('gardé');
+  });
+});
+
+describe('GradeStore live queries', () => {
+  it('updates the pending count on each edit', async () => {
+    const counts: number[] = [];
+    const pending = liveQuery(() => store.db.outbox.count());
+    const subscription = pending.subscribe((count) => counts.push(count));
+
+    await expect.poll(() => counts).toEqual([0]);
+    await grades.saveGradeEdit('c1', { marks: { q1: 1 } });
+    await expect.poll(() => counts).toEqual([0, 1]);
+    await grades.saveGradeEdit('c2', { marks: { q1: 1 } });
+    await expect.poll(() => counts).toEqual([0, 1, 2]);
+    subscription.unsubscribe();
   });
 });
 
