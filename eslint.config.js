@@ -7,16 +7,20 @@ import tseslint from 'typescript-eslint';
  * top-level folders, so each layer may only use the layers below it.
  * @param {string[]} folders
  * @param {string} reason
+ * @param {{ group: string[], message: string }[]} [extraPatterns]
  */
-function forbidLayers(folders, reason) {
+function forbidLayers(folders, reason, extraPatterns = []) {
   return {
     'no-restricted-imports': [
       'error',
       {
-        patterns: folders.map((folder) => ({
-          group: [`**/${folder}/*`, `${folder}/*`],
-          message: reason,
-        })),
+        patterns: [
+          ...folders.map((folder) => ({
+            group: [`**/${folder}/*`, `${folder}/*`],
+            message: reason,
+          })),
+          ...extraPatterns,
+        ],
       },
     ],
   };
@@ -69,6 +73,21 @@ export default tseslint.config(
     rules: forbidLayers(
       ['main', 'server'],
       'renderer/ may import only shared/; it reaches main/ through the bridge.',
+    ),
+  },
+  {
+    // The client core runs in Chromium and in Node tests alike.
+    files: ['renderer/core/**'],
+    rules: forbidLayers(
+      ['main', 'server'],
+      'renderer/ may import only shared/; it reaches main/ through the bridge.',
+      [
+        {
+          group: ['node:*', 'react', 'react-dom', 'react/*', 'electron'],
+          message:
+            'renderer/core/ uses only web APIs: no Node modules, React or Electron.',
+        },
+      ],
     ),
   },
 );

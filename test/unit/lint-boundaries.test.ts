@@ -45,6 +45,23 @@ describe('layer boundaries', () => {
     expect(messages).toHaveLength(2);
   });
 
+  it('rejects client core importing Node, React or Electron', async () => {
+    const messages = await lintAs(
+      'renderer/core/example.ts',
+      "import { readFile } from 'node:fs';\nimport { useState } from 'react';\nimport { app } from 'electron';\nexport const x = [readFile, useState, app];\n",
+    );
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toMatch(/uses only web APIs/);
+  });
+
+  it('still rejects client core importing server', async () => {
+    const messages = await lintAs(
+      'renderer/core/example.ts',
+      "import { buildApp } from '../../server/app';\nexport const x = buildApp;\n",
+    );
+    expect(messages).toHaveLength(1);
+  });
+
   it('allows server importing shared', async () => {
     const messages = await lintAs(
       'server/example.ts',
