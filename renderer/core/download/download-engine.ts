@@ -240,13 +240,18 @@ export class DownloadEngine extends EventTarget {
     let serverAttempts = 0;
     let networkFailures = 0;
     let mismatches = 0;
+    let epoch = run.gate.epoch;
     for (;;) {
       try {
         await run.gate.waitUntilOnline(signal);
+        epoch = run.gate.epoch;
         run.tracker.setState(copy.id, 'downloading');
         this.emit(run);
         await downloadScan(this.scanContext(signal), copy, {
-          onResponse: () => run.gate.reportResponse(),
+          onResponse: () => {
+            networkFailures = 0;
+            run.gate.reportResponse();
+          },
           onBytes: (bytesHeld) => {
             run.tracker.setBytes(copy.id, bytesHeld, true);
             this.emitThrottled(run);
@@ -300,8 +305,14 @@ export class DownloadEngine extends EventTarget {
         }
 
         if (action.kind === 'network') {
+          if (!run.gate.reportNetworkFailure(epoch)) {
+            this.logger.info(
+              'scan request sent before the network came back failed, retrying now',
+              details,
+            );
+            continue;
+          }
           networkFailures += 1;
-          run.gate.reportNetworkFailure();
           const delayMs = backoffDelay(
             networkFailures,
             this.backoff,

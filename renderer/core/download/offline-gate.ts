@@ -30,6 +30,7 @@ export class OfflineGate {
   private open: () => void = () => undefined;
   private wake = new AbortController();
   private probing: AbortController | null = null;
+  private reopenings = 0;
 
   constructor(private readonly options: OfflineGateOptions) {}
 
@@ -42,8 +43,25 @@ export class OfflineGate {
     this.consecutiveFailures = 0;
   }
 
-  /** Records a request that got no response, and closes the gate past the limit. */
-  reportNetworkFailure(): void {
+  /**
+   * Number of times the gate has opened again. A request records it when it
+   * starts, so a failure of a request sent before the network came back is
+   * not taken as a new outage.
+   */
+  get epoch(): number {
+    return this.reopenings;
+  }
+
+  /**
+   * Records a request that got no response, and closes the gate past the
+   * limit. Returns false, counting nothing, when the request started before
+   * the gate last opened (`startEpoch` is older than `epoch`).
+   */
+  reportNetworkFailure(startEpoch: number): boolean {
+    if (startEpoch !== this.reopenings) {
+      return false;
+    }
+
     this.consecutiveFailures += 1;
     if (
       !this.offline &&
@@ -51,6 +69,7 @@ export class OfflineGate {
     ) {
       this.goOffline();
     }
+    return true;
   }
 
   /** Resolves at once when online, else when the gate opens; rejects on abort. */
@@ -109,6 +128,7 @@ export class OfflineGate {
     this.close();
     this.offline = false;
     this.consecutiveFailures = 0;
+    this.reopenings += 1;
     this.options.logger.info('server reachable again, downloads resumed', {
       reason,
     });

@@ -144,6 +144,56 @@ for (const { dialect } of SQLITE) {
       expect(result.progress.copiesDone).toBe(5);
     });
 
+    it('If-Range mismatch restarts from zero', async () => {
+      const client = await signInClient(server.url);
+      const copy = client.batch.copies[0]!;
+      const store = new MemoryScanStore();
+      await store.savePartial(
+        copy.id,
+        copy.scan.sha256,
+        new Blob([new Uint8Array(100).fill(7)]),
+      );
+      // The server's ETag no longer matches If-Range, so it sends the whole
+      // scan with 200, as it would after a rescan.
+      await server.handle.db
+        .updateTable('copies')
+        .set({ sha256: 'e'.repeat(64) })
+        .where('id', '=', copy.id)
+        .execute();
+      const { engine } = createEngine({ api: client.api, store });
+
+      const result = await engine.download([copy]);
+
+      expect(result.progress.copies[0]?.state).toBe('stored');
+      const requests = scanRequests(client.requests, copy.id);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.headers.range).toBe('bytes=100-');
+      expect(store.calls).toContain(`deletePartial ${copy.id}`);
+      await expectStoredAsImported(server, store, [copy.id], client.batch);
+    });
+
+    it('corrupt partial is downloaded again', async () => {
+      const client = await signInClient(server.url);
+      const copy = client.batch.copies[0]!;
+      const store = new MemoryScanStore();
+      await store.savePartial(
+        copy.id,
+        copy.scan.sha256,
+        new Blob([new Uint8Array(100).fill(7)]),
+      );
+      const { engine } = createEngine({ api: client.api, store });
+
+      const result = await engine.download([copy]);
+
+      expect(result.progress.copies[0]?.state).toBe('stored');
+      const requests = scanRequests(client.requests, copy.id);
+      expect(requests.map((request) => request.headers.range)).toEqual([
+        'bytes=100-',
+        undefined,
+      ]);
+      await expectStoredAsImported(server, store, [copy.id], client.batch);
+    });
+
     it('expired access token is refreshed', async () => {
       const client = await signInClient(server.url);
       const firstAccessToken = client.tokens.getAccessToken();

@@ -40,8 +40,15 @@ export interface SignedInClient {
   requests: SentRequest[];
 }
 
-/** Signs in as amartin through `baseUrl` and lists the first batch. */
-export async function signInClient(baseUrl: string): Promise<SignedInClient> {
+/**
+ * Signs in as amartin at `baseUrl` and lists the first batch. With `via`,
+ * the returned client then sends its requests to that address (a fault
+ * proxy) with the same tokens, so sign-in itself meets no fault.
+ */
+export async function signInClient(
+  baseUrl: string,
+  via?: string,
+): Promise<SignedInClient> {
   const requests: SentRequest[] = [];
   const recordingFetch = (input: RequestInfo | URL, init?: RequestInit) => {
     requests.push({
@@ -66,7 +73,16 @@ export async function signInClient(baseUrl: string): Promise<SignedInClient> {
     throw new Error('The fixture sitting assigned no batch to amartin');
   }
   const batch = await api.getBatch(batchId);
-  return { api, tokens, batch, requests };
+  if (via === undefined) {
+    return { api, tokens, batch, requests };
+  }
+
+  const proxied = new ApiClient({
+    baseUrl: via,
+    tokens,
+    fetch: recordingFetch as typeof fetch,
+  });
+  return { api: proxied, tokens, batch, requests };
 }
 
 /** Creates an engine and collects every progress event it sends. */
@@ -91,7 +107,7 @@ export function scanRequests(
   return requests.filter((request) => request.url.endsWith(path));
 }
 
-/** Asserts that the store holds each copy's scan as imported, with its SHA-256. */
+/** Asserts that the store contains each copy's scan as imported, with its SHA-256. */
 export async function expectStoredAsImported(
   server: TestServer,
   store: MemoryScanStore,

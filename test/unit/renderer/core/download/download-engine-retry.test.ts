@@ -56,7 +56,7 @@ async function copyOfScan(): Promise<Copy> {
   };
 }
 
-/** An engine whose scan requests get the statuses in `statuses`, then the scan. */
+/** Creates an engine whose scan requests get the statuses in `statuses`, then the scan. */
 async function engineWith(statuses: number[], maxServerAttempts = 6) {
   const tokens = new VaultTokenStore(new MemoryRefreshTokenVault());
   await tokens.saveTokens('access', 'refresh');
