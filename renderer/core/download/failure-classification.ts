@@ -44,6 +44,8 @@ export function classifyFailure(
     return { kind: 'stop-batch', reason: MESSAGES.signInRequired };
   }
   if (error instanceof NetworkError) {
+    // NOTE: idle timeouts land here too and never fail a copy, so a server
+    // that accepts connections and then stalls is retried until cancelled.
     return { kind: 'network' };
   }
   if (error instanceof ChecksumMismatchError) {
