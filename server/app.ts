@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, {
   type FastifyError,
@@ -88,6 +89,29 @@ export async function buildApp(
   });
   trackInFlightHandlers(app);
 
+  await app.register(cors, {
+    origin: context.config.corsOrigins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'if-match',
+      'if-none-match',
+      'if-range',
+      'idempotency-key',
+      'range',
+      'x-request-id',
+    ],
+    exposedHeaders: [
+      'etag',
+      'content-range',
+      'accept-ranges',
+      'content-length',
+      'retry-after',
+      'x-request-id',
+    ],
+    maxAge: 600,
+  });
   registerSharedSchemas(app);
   await app.register(swagger, {
     openapi: {

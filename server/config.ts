@@ -18,6 +18,8 @@ export interface ServerConfig {
   /** How long entries of the changes feed are kept, seconds. */
   changesRetention: number;
   logLevel: string;
+  /** Browser origins allowed to call the API, such as the desktop app's. */
+  corsOrigins: string[];
 }
 
 export const DEFAULTS = {
@@ -30,6 +32,8 @@ export const DEFAULTS = {
   IDEMPOTENCY_TTL: String(48 * 3600),
   CHANGES_RETENTION: String(60 * 24 * 3600),
   LOG_LEVEL: 'info',
+  // The desktop client serves its pages from app://copydesk.
+  CORS_ORIGINS: 'app://copydesk',
 } as const;
 
 export class ConfigError extends Error {}
@@ -73,6 +77,7 @@ export function readConfig(
       3600,
     ),
     logLevel: readLogLevel(value('LOG_LEVEL')),
+    corsOrigins: readOrigins(value('CORS_ORIGINS')),
   };
 }
 
@@ -108,4 +113,33 @@ function readLogLevel(text: string): string {
     );
   }
   return text;
+}
+
+/**
+ * Parses a comma-separated list of origins, such as `app://copydesk`, into
+ * their `scheme://host[:port]` form.
+ */
+function readOrigins(text: string): string[] {
+  const entries = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+  return entries.map((entry) => {
+    const invalid = new ConfigError(
+      `CORS_ORIGINS entry "${entry}" is invalid: give an origin (scheme, host and port only), such as https://marking.example.org or app://copydesk`,
+    );
+
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw invalid;
+    }
+    const bare = ['', '/'].includes(url.pathname) && !url.search && !url.hash;
+    if (url.host === '' || !bare) {
+      throw invalid;
+    }
+    return `${url.protocol}//${url.host}`;
+  });
 }

@@ -41,4 +41,28 @@ describe('readConfig', () => {
   it('rejects an unknown log level', () => {
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL "loud"/);
   });
+
+  it('allows the desktop app origin by default', () => {
+    expect(readConfig({}).corsOrigins).toEqual(['app://copydesk']);
+  });
+
+  it('reads a list of CORS origins', () => {
+    const config = readConfig({
+      CORS_ORIGINS: 'app://copydesk, https://marking.example.org/',
+    });
+
+    expect(config.corsOrigins).toEqual([
+      'app://copydesk',
+      'https://marking.example.org',
+    ]);
+  });
+
+  it('rejects a CORS origin with a path', () => {
+    expect(() =>
+      readConfig({ CORS_ORIGINS: 'https://marking.example.org/app' }),
+    ).toThrow(/CORS_ORIGINS entry "https:\/\/marking.example.org\/app"/);
+    expect(() => readConfig({ CORS_ORIGINS: 'not a url' })).toThrow(
+      ConfigError,
+    );
+  });
 });
