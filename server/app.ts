@@ -34,7 +34,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface AppOptions {
-  /** Where the JSON log lines go instead of standard output, as in tests. */
+  /** Destination of the JSON log lines in place of standard output, as in tests. */
   logStream?: Writable;
 }
 
@@ -237,7 +237,7 @@ function sendProblem(
     .send(problem.toBody(pathOf(url)));
 }
 
-/** The URL without its query string. */
+/** Returns the URL without its query string. */
 function pathOf(url: string): string {
   return url.split('?')[0] ?? url;
 }

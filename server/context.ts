@@ -1,5 +1,6 @@
 /**
- * What the routes of one server instance share.
+ * The database, scan storage and settings that the routes of one server
+ * instance share.
  */
 import type { Kysely } from 'kysely';
 

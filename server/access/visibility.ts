@@ -1,8 +1,8 @@
 /**
- * What a grader may see. A batch is visible to the grader it is assigned to
- * and to the supervisors of its sitting; a copy is visible when its batch is
- * and it is not withdrawn. Everything else is answered exactly as if it did
- * not exist, so ids leak nothing.
+ * Access rules: a batch is visible to the grader it is assigned to and to
+ * the supervisors of its sitting. A copy is visible when its batch is and it
+ * is not withdrawn. Anything else gets the same 404 as an id that does not
+ * exist, so ids leak nothing.
  */
 import type { Kysely } from 'kysely';
 

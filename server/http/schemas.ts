@@ -11,7 +11,7 @@ type JsonValue = unknown;
 /**
  * Returns a copy of a schema in which every nested schema that has its own
  * `$id` is replaced by a `$ref` to that id. The shared schemas embed each
- * other (a BatchDetail holds a Batch) so the client gets complete types;
+ * other (a BatchDetail contains a Batch) so the client gets complete types;
  * Ajv must see each `$id` exactly once.
  */
 export function referenceNestedSchemas(
