@@ -1,0 +1,120 @@
+/**
+ * The `window.copydesk` bridge of a plain browser, where no Electron main
+ * process exists: in tests and in the web build. Each payload is checked
+ * against the IPC contract, so a call the main process would reject fails
+ * here too.
+ *
+ * The refresh token is kept in memory only, so a browser session signs in
+ * again after a reload. `sessionStorage` would keep it across a reload, but
+ * any script injected into the page could read it there, and a refresh
+ * token stays valid far longer than the access token.
+ */
+import { Compile } from 'typebox/compile';
+
+import {
+  IPC_CONTRACT,
+  type AppInfo,
+  type CopydeskBridge,
+  type IpcChannel,
+  type IpcPayload,
+  type LogEntry,
+  type ManagedSettings,
+} from '../../shared/ipc/contract';
+import { downloadText, type DownloadDocument } from './download-link';
+
+export interface BrowserBridgeOptions {
+  /** The settings from `readBrowserConfig`. */
+  config: ManagedSettings;
+  /** The version of the web build. */
+  version: string;
+  /** BCP 47 tag of the browser's language, normally `navigator.language`. */
+  locale: string;
+  /** The page's document, for the download link of `file.export`. */
+  document: DownloadDocument;
+  /** Output of `log.write`, the global console by default. */
+  console?: Pick<Console, 'error' | 'warn' | 'info' | 'debug'>;
+}
+
+/** `AppInfo.platform` of the browser build, where `process.platform` does not exist. */
+export const BROWSER_PLATFORM = 'browser';
+
+const validators = new Map(
+  Object.entries(IPC_CONTRACT).map(([channel, call]) => [
+    channel,
+    Compile(call.payload),
+  ]),
+);
+
+/** Throws the error the main process would give for an invalid payload. */
+function checkPayload<C extends IpcChannel>(
+  channel: C,
+  payload: unknown,
+): asserts payload is IpcPayload<C> {
+  const validator = validators.get(channel);
+  if (validator === undefined || validator.Check(payload)) {
+    return;
+  }
+
+  const [first] = validator.Errors(payload);
+  const where =
+    first?.instancePath === '' ? 'payload' : `payload${first?.instancePath}`;
+  throw new Error(
+    `${channel} rejected: invalid payload (${where} ${first?.message ?? 'is invalid'})`,
+  );
+}
+
+export function createBrowserBridge(
+  options: BrowserBridgeOptions,
+): CopydeskBridge {
+  const output = options.console ?? console;
+  let refreshToken: string | null = null;
+
+  const appInfo: AppInfo = {
+    version: options.version,
+    platform: BROWSER_PLATFORM,
+    locale: options.locale,
+  };
+
+  return {
+    vault: {
+      getRefreshToken: async () => refreshToken,
+      setRefreshToken: async (token: string) => {
+        checkPayload('vault:set-refresh-token', token);
+        refreshToken = token;
+        return { persisted: false, reason: 'encryption-unavailable' as const };
+      },
+      clear: async () => {
+        refreshToken = null;
+      },
+    },
+    config: {
+      get: async () => ({ ...options.config }),
+    },
+    app: {
+      getInfo: async () => ({ ...appInfo }),
+    },
+    kiosk: {
+      getState: async () => ({ enabled: false }),
+    },
+    file: {
+      export: async (request: IpcPayload<'file:export'>) => {
+        checkPayload('file:export', request);
+        downloadText(
+          request.content,
+          request.suggestedName,
+          request.mediaType,
+          options.document,
+        );
+        // NOTE: the browser does not report a cancelled download, so a
+        // started download counts as saved.
+        return { saved: true };
+      },
+    },
+    log: {
+      write: async (entry: LogEntry) => {
+        checkPayload('log:write', entry);
+        output[entry.level](`[${entry.logger}] ${entry.message}`);
+      },
+    },
+  } satisfies CopydeskBridge;
+}
