@@ -1,0 +1,82 @@
+/**
+ * The handlers of every channel of the IPC contract, registered through the
+ * IPC guard, so each runs only for the app window with a valid payload.
+ */
+import { app, type WebContents } from 'electron';
+
+import type { LogEntry, ManagedSettings } from '../shared/ipc/contract';
+import { exportFile } from './file-export';
+import { handleIpc, type IpcGuardOptions } from './ipc-guard';
+import { createLogger } from './logger';
+import type { CredentialVault } from './vault';
+
+const rendererLog = createLogger('renderer');
+
+export interface IpcHandlerDependencies {
+  vault: Pick<CredentialVault, 'getRefreshToken' | 'setRefreshToken' | 'clear'>;
+  /**
+   * The policy's settings, from `toManagedSettings`: a key is present when
+   * the policy fixes it, so the renderer shows it locked.
+   */
+  managedSettings: ManagedSettings;
+  /** Tells whether `sender` is the web contents of the app window. */
+  isAppWindow: (sender: WebContents) => boolean;
+  /** Folder the save dialog of `file:export` opens in. */
+  exportFolder: string;
+}
+
+/** Registers one handler per channel. Call once, after the app is ready. */
+export function registerIpcHandlers(
+  dependencies: IpcHandlerDependencies,
+): void {
+  const guard: IpcGuardOptions = { isAppWindow: dependencies.isAppWindow };
+  const { vault } = dependencies;
+
+  handleIpc('vault:get-refresh-token', () => vault.getRefreshToken(), guard);
+  handleIpc(
+    'vault:set-refresh-token',
+    (token) => vault.setRefreshToken(token),
+    guard,
+  );
+  handleIpc(
+    'vault:clear',
+    async () => {
+      await vault.clear();
+      return undefined;
+    },
+    guard,
+  );
+
+  handleIpc('config:get', () => ({ ...dependencies.managedSettings }), guard);
+  handleIpc(
+    'app:get-info',
+    () => ({
+      version: app.getVersion(),
+      platform: process.platform,
+      locale: app.getSystemLocale(),
+    }),
+    guard,
+  );
+  handleIpc(
+    'kiosk:get-state',
+    () => ({ enabled: dependencies.managedSettings.kiosk === true }),
+    guard,
+  );
+
+  handleIpc(
+    'file:export',
+    (request, event) =>
+      exportFile(request, event.sender, dependencies.exportFolder),
+    guard,
+  );
+  handleIpc('log:write', (entry) => writeRendererLog(entry), guard);
+}
+
+/**
+ * Writes a renderer log line to the `renderer` logger, prefixed with the
+ * renderer's own logger name.
+ */
+function writeRendererLog(entry: LogEntry): undefined {
+  rendererLog[entry.level](`${entry.logger}: ${entry.message}`);
+  return undefined;
+}

@@ -1,0 +1,277 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const extra = vi.hoisted(() => ({
+  windows: new Map<unknown, { id: number }>(),
+  saveChoice: { canceled: false, filePath: '' },
+}));
+
+vi.mock('electron', async () => {
+  const double = await import('./support/electron-double');
+  return {
+    ...double,
+    app: {
+      getVersion: () => '1.4.0',
+      getSystemLocale: () => 'fr-FR',
+    },
+    BrowserWindow: {
+      fromWebContents: (contents: unknown) =>
+        extra.windows.get(contents) ?? null,
+    },
+    dialog: {
+      showSaveDialog: vi.fn(async () => extra.saveChoice),
+    },
+  };
+});
+vi.mock('electron-log/main', () => import('./support/electron-log-double'));
+
+import { dialog, type WebContents } from 'electron';
+
+import { registerIpcHandlers } from '../../../main/ipc-handlers';
+import { CredentialVault } from '../../../main/vault';
+import {
+  invokeFromRenderer,
+  resetElectronDouble,
+} from './support/electron-double';
+import { logLines } from './support/electron-log-double';
+
+const appContents = { id: 1 } as WebContents;
+const appWindow = { id: 10 };
+const mainFrame = { url: 'app://copydesk/index.html', parent: null };
+const fromApp = { sender: appContents, senderFrame: mainFrame };
+
+let folder: string;
+
+function register(managedSettings = {}) {
+  registerIpcHandlers({
+    vault: new CredentialVault(path.join(folder, 'refresh-token.enc'), 'linux'),
+    managedSettings,
+    isAppWindow: (sender) => sender === appContents,
+    exportFolder: path.join(folder, 'Downloads'),
+  });
+}
+
+beforeEach(async () => {
+  resetElectronDouble();
+  logLines.length = 0;
+  extra.windows.clear();
+  extra.windows.set(appContents, appWindow);
+  extra.saveChoice = { canceled: false, filePath: '' };
+  folder = await mkdtemp(path.join(tmpdir(), 'copydesk-ipc-'));
+});
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('vault handlers', () => {
+  it('store and return the token', async () => {
+    register();
+
+    const written = await invokeFromRenderer(
+      'vault:set-refresh-token',
+      fromApp,
+      'refresh-1',
+    );
+    const read = await invokeFromRenderer('vault:get-refresh-token', fromApp);
+
+    expect(written).toEqual({ persisted: true });
+    expect(read).toBe('refresh-1');
+    expect((await stat(path.join(folder, 'refresh-token.enc'))).isFile()).toBe(
+      true,
+    );
+  });
+
+  it('clear the token', async () => {
+    register();
+    await invokeFromRenderer('vault:set-refresh-token', fromApp, 'refresh-1');
+
+    const cleared = await invokeFromRenderer('vault:clear', fromApp);
+
+    expect(cleared).toBeUndefined();
+    expect(await invokeFromRenderer('vault:get-refresh-token', fromApp)).toBe(
+      null,
+    );
+  });
+
+  it('reject a token that is not a string', async () => {
+    register();
+
+    const written = invokeFromRenderer('vault:set-refresh-token', fromApp, 42);
+
+    await expect(written).rejects.toThrow(
+      'vault:set-refresh-token rejected: invalid payload',
+    );
+    expect(await invokeFromRenderer('vault:get-refresh-token', fromApp)).toBe(
+      null,
+    );
+  });
+});
+
+describe('settings handlers', () => {
+  it('return the policy settings', async () => {
+    register({ serverUrl: 'https://copydesk.example.org', language: 'fr' });
+
+    const config = await invokeFromRenderer('config:get', fromApp);
+
+    expect(config).toEqual({
+      serverUrl: 'https://copydesk.example.org',
+      language: 'fr',
+    });
+  });
+
+  it('return no settings without policy', async () => {
+    register();
+
+    expect(await invokeFromRenderer('config:get', fromApp)).toEqual({});
+  });
+
+  it('return the app info', async () => {
+    register();
+
+    const info = await invokeFromRenderer('app:get-info', fromApp);
+
+    expect(info).toEqual({
+      version: '1.4.0',
+      platform: process.platform,
+      locale: 'fr-FR',
+    });
+  });
+
+  it('report kiosk mode from the policy', async () => {
+    register({ kiosk: true });
+
+    expect(await invokeFromRenderer('kiosk:get-state', fromApp)).toEqual({
+      enabled: true,
+    });
+  });
+
+  it('report kiosk mode off by default', async () => {
+    register();
+
+    expect(await invokeFromRenderer('kiosk:get-state', fromApp)).toEqual({
+      enabled: false,
+    });
+  });
+
+  it('reject a payload on a call without one', async () => {
+    register();
+
+    const config = invokeFromRenderer('config:get', fromApp, { all: true });
+
+    await expect(config).rejects.toThrow(
+      'config:get rejected: invalid payload',
+    );
+  });
+});
+
+describe('file export handler', () => {
+  const request = {
+    suggestedName: 'grades.csv',
+    mediaType: 'text/csv',
+    content: 'copy;grade\n1;12,5\n',
+  };
+
+  it('writes the file chosen in the dialog', async () => {
+    register();
+    const chosen = path.join(folder, 'chosen.csv');
+    extra.saveChoice = { canceled: false, filePath: chosen };
+
+    const result = await invokeFromRenderer('file:export', fromApp, request);
+
+    expect(result).toEqual({ saved: true });
+    expect(await readFile(chosen, 'utf8')).toBe('copy;grade\n1;12,5\n');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(appWindow, {
+      defaultPath: path.join(folder, 'Downloads', 'grades.csv'),
+    });
+  });
+
+  it('writes nothing when cancelled', async () => {
+    register();
+    extra.saveChoice = { canceled: true, filePath: '' };
+
+    const result = await invokeFromRenderer('file:export', fromApp, request);
+
+    expect(result).toEqual({ saved: false });
+  });
+
+  it.each(['../grades.csv', 'a/b.csv', 'C:\\grades.csv'])(
+    'rejects the path %s',
+    async (suggestedName) => {
+      register();
+
+      const result = invokeFromRenderer('file:export', fromApp, {
+        ...request,
+        suggestedName,
+      });
+
+      await expect(result).rejects.toThrow(
+        'file:export rejected: invalid payload',
+      );
+      expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    },
+  );
+
+  it('rejects the name ..', async () => {
+    register();
+
+    const result = invokeFromRenderer('file:export', fromApp, {
+      ...request,
+      suggestedName: '..',
+    });
+
+    await expect(result).rejects.toThrow(
+      'cannot export "..": the suggested name must be a file name, not a path',
+    );
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('rejects a sender without window', async () => {
+    register();
+    extra.windows.clear();
+
+    const result = invokeFromRenderer('file:export', fromApp, request);
+
+    await expect(result).rejects.toThrow(
+      'web contents 1 has no window to attach the save dialog to',
+    );
+  });
+});
+
+describe('log handler', () => {
+  it('writes to the renderer logger', async () => {
+    register();
+
+    await invokeFromRenderer('log:write', fromApp, {
+      logger: 'download',
+      level: 'warn',
+      message: 'copy 12 failed, retrying',
+    });
+
+    expect(logLines).toEqual([
+      {
+        logger: 'renderer',
+        level: 'warn',
+        text: 'download: copy 12 failed, retrying',
+      },
+    ]);
+  });
+
+  it('rejects an unknown level', async () => {
+    register();
+
+    const written = invokeFromRenderer('log:write', fromApp, {
+      logger: 'download',
+      level: 'fatal',
+      message: 'x',
+    });
+
+    await expect(written).rejects.toThrow(
+      'log:write rejected: invalid payload',
+    );
+    expect(logLines.filter((line) => line.logger === 'renderer')).toEqual([]);
+  });
+});
