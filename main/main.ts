@@ -1,0 +1,115 @@
+/**
+ * The entry point of the Electron main process: it wires the modules of
+ * `main/` together and holds no logic of its own.
+ *
+ * On every platform the app quits when its window closes, macOS included,
+ * because it has one window and nothing to do without it.
+ */
+import path from 'node:path';
+
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  protocol,
+  session,
+  type WebContents,
+} from 'electron';
+
+import { APP_START_URL } from './app-origin';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
+import { registerIpcHandlers } from './ipc-handlers';
+import { createLogger } from './logger';
+import { installNavigationGuard } from './navigation-guard';
+import { denyAllPermissions } from './permissions';
+import { policyFilePath, readPolicy, toManagedSettings } from './policy';
+import { CredentialVault, REFRESH_TOKEN_FILE } from './vault';
+import { createWebPreferences } from './window-options';
+
+const log = createLogger('app');
+
+// NOTE: these paths assume the build writes `preload.cjs` and the
+// renderer's `renderer/` folder next to the bundled main script. Adjust
+// them with the packaging step.
+const PRELOAD_PATH = path.join(import.meta.dirname, 'preload.cjs');
+const RENDERER_ROOT = path.join(import.meta.dirname, 'renderer');
+
+let mainWindow: BrowserWindow | null = null;
+
+/** Shows the existing window when the app is launched a second time. */
+export function focusMainWindow(): void {
+  if (mainWindow === null) {
+    return;
+  }
+
+  if (mainWindow.isMinimized()) {
+    mainWindow.restore();
+  }
+  mainWindow.focus();
+}
+
+function isAppWindow(sender: WebContents): boolean {
+  return mainWindow !== null && sender === mainWindow.webContents;
+}
+
+async function start(): Promise<void> {
+  const policyFile = policyFilePath(process.platform, process.env);
+  const policy = await readPolicy(policyFile);
+  if (policy.status === 'invalid') {
+    log.error(`invalid policy: ${policy.problems.join('; ')}`);
+    dialog.showErrorBox(
+      'Copydesk cannot start: invalid policy file',
+      policy.problems.join('\n'),
+    );
+    app.quit();
+    return;
+  }
+  const managedSettings =
+    policy.status === 'found' ? toManagedSettings(policy.policy) : {};
+
+  denyAllPermissions(session.defaultSession);
+  // NOTE: the CSP allows only the policy's server, because the main process
+  // does not know a server the examiner sets in the app.
+  registerAppProtocol(protocol, {
+    root: RENDERER_ROOT,
+    getServerUrl: () => managedSettings.serverUrl ?? null,
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    installNavigationGuard(contents);
+  });
+  registerIpcHandlers({
+    vault: new CredentialVault(
+      path.join(app.getPath('userData'), REFRESH_TOKEN_FILE),
+    ),
+    managedSettings,
+    isAppWindow,
+    exportFolder: app.getPath('downloads'),
+  });
+
+  mainWindow = new BrowserWindow({
+    kiosk: managedSettings.kiosk === true,
+    webPreferences: createWebPreferences(PRELOAD_PATH),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(APP_START_URL);
+}
+
+// Custom schemes get their privileges only when registered before `ready`.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error(`start-up failed: ${String(error)}`);
+      dialog.showErrorBox('Copydesk cannot start', String(error));
+      app.quit();
+    });
+} else {
+  app.quit();
+}

@@ -1,0 +1,181 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const state = vi.hoisted(() => {
+  const calls: string[] = [];
+  const appHandlers = new Map<string, (...args: unknown[]) => void>();
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const windows: {
+    options: Record<string, unknown>;
+    loadedUrl: string | null;
+    focused: number;
+    restored: number;
+  }[] = [];
+  return {
+    calls,
+    appHandlers,
+    ready,
+    resolveReady: () => resolveReady(),
+    windows,
+    policy: { status: 'absent' } as unknown,
+    errorBoxes: [] as string[][],
+  };
+});
+
+vi.mock('electron', async () => {
+  const double = await import('./support/electron-double');
+
+  class BrowserWindow {
+    webContents = { id: 1 };
+    record: (typeof state.windows)[number];
+
+    constructor(options: Record<string, unknown>) {
+      state.calls.push('new BrowserWindow');
+      this.record = { options, loadedUrl: null, focused: 0, restored: 0 };
+      state.windows.push(this.record);
+    }
+
+    on() {}
+    isMinimized() {
+      return true;
+    }
+    restore() {
+      this.record.restored += 1;
+    }
+    focus() {
+      this.record.focused += 1;
+    }
+    async loadURL(url: string) {
+      this.record.loadedUrl = url;
+    }
+  }
+
+  return {
+    ...double,
+    BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => {
+        state.calls.push('registerSchemesAsPrivileged');
+      }),
+      handle: vi.fn(() => {
+        state.calls.push('protocol.handle');
+      }),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(() => {
+          state.calls.push('setPermissionRequestHandler');
+        }),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
+    dialog: {
+      showErrorBox: (title: string, text: string) => {
+        state.errorBoxes.push([title, text]);
+      },
+    },
+    app: {
+      requestSingleInstanceLock: () => {
+        state.calls.push('requestSingleInstanceLock');
+        return true;
+      },
+      whenReady: () => {
+        state.calls.push('whenReady');
+        return state.ready;
+      },
+      on: (name: string, handler: (...args: unknown[]) => void) => {
+        state.appHandlers.set(name, handler);
+      },
+      quit: vi.fn(() => {
+        state.calls.push('quit');
+      }),
+      getPath: (name: string) => `/tmp/copydesk-test/${name}`,
+      getVersion: () => '1.0.0',
+      getSystemLocale: () => 'en-GB',
+    },
+  };
+});
+vi.mock('electron-log/main', () => import('./support/electron-log-double'));
+vi.mock('../../../main/policy', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../main/policy')>()),
+  readPolicy: vi.fn(async () => state.policy),
+}));
+
+import { createWebPreferences } from '../../../main/window-options';
+
+beforeEach(() => {
+  vi.resetModules();
+});
+
+// The app starts once, in the first test, and the next tests check the
+// window and handlers it created, so they run in order.
+describe('main', () => {
+  it('wires the app in order', async () => {
+    state.policy = { status: 'found', policy: { kiosk: true } };
+    await import('../../../main/main');
+
+    expect(state.calls).toEqual([
+      'registerSchemesAsPrivileged',
+      'requestSingleInstanceLock',
+      'whenReady',
+    ]);
+
+    state.resolveReady();
+    await vi.waitFor(() => {
+      expect(state.windows[0]?.loadedUrl).toBe('app://copydesk/index.html');
+    });
+
+    expect(state.calls.slice(3)).toEqual([
+      'setPermissionRequestHandler',
+      'protocol.handle',
+      'new BrowserWindow',
+    ]);
+    expect(state.appHandlers.has('web-contents-created')).toBe(true);
+    expect(state.appHandlers.has('window-all-closed')).toBe(true);
+  });
+
+  it('gives the window the secure web preferences', () => {
+    const options = state.windows[0]?.options;
+
+    expect(options?.webPreferences).toEqual(
+      createWebPreferences(
+        (options?.webPreferences as { preload: string }).preload,
+      ),
+    );
+    expect(options?.kiosk).toBe(true);
+  });
+
+  it('focuses the window on a second launch', () => {
+    state.appHandlers.get('second-instance')?.();
+
+    expect(state.windows[0]?.restored).toBe(1);
+    expect(state.windows[0]?.focused).toBe(1);
+  });
+
+  it('quits when all windows close', () => {
+    state.appHandlers.get('window-all-closed')?.();
+
+    expect(state.calls.at(-1)).toBe('quit');
+  });
+});
+
+describe('main with an invalid policy', () => {
+  it('shows the policy problem and quits', async () => {
+    const problem =
+      '/etc/copydesk/policy.json: language "de" must be "fr" or "en"';
+    state.policy = { status: 'invalid', problems: [problem] };
+    const windowCount = state.windows.length;
+
+    await import('../../../main/main');
+
+    await vi.waitFor(() => {
+      expect(state.errorBoxes).toEqual([
+        ['Copydesk cannot start: invalid policy file', problem],
+      ]);
+    });
+    expect(state.calls.at(-1)).toBe('quit');
+    expect(state.windows).toHaveLength(windowCount);
+  });
+});
