@@ -10,6 +10,7 @@ import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 
 import { Language, type ManagedSettings } from '../shared/ipc/contract';
+import { isAllowedServiceUrl } from '../shared/service-url';
 
 export const Policy = Type.Object(
   {
@@ -170,35 +171,12 @@ function isValidValue(key: PolicyKey, value: unknown): boolean {
   }
 
   if (key === 'serverUrl') {
-    return isAllowedUrl(value as string, true);
+    return isAllowedServiceUrl(value as string, true);
   }
   if (key === 'updateUrl') {
-    return isAllowedUrl(value as string, false);
+    return isAllowedServiceUrl(value as string, false);
   }
   return true;
-}
-
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
-
-function isAllowedUrl(text: string, allowLocalHttp: boolean): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-
-  if (url.username !== '' || url.password !== '') {
-    return false;
-  }
-  if (url.protocol === 'https:') {
-    return true;
-  }
-  return (
-    allowLocalHttp &&
-    url.protocol === 'http:' &&
-    LOOPBACK_HOSTS.includes(url.hostname)
-  );
 }
 
 /** Returns the policy's values that the renderer may see. */

@@ -13,33 +13,19 @@
 import { Compile } from 'typebox/compile';
 
 import { ManagedSettings } from '../../shared/ipc/contract';
+import { isAllowedServiceUrl } from '../../shared/service-url';
 
 export const CONFIG_ELEMENT_ID = 'copydesk-config';
 export const SERVER_QUERY_PARAMETER = 'server';
 
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
-
 const validator = Compile(ManagedSettings);
 
 /**
- * Tells whether `text` is a server address the app may call: https, or
+ * Tests whether `text` is a server address the app may call: https, or
  * http on a loopback host, with no user name or password.
  */
 export function isAllowedServerUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-
-  if (url.username !== '' || url.password !== '') {
-    return false;
-  }
-  if (url.protocol === 'https:') {
-    return true;
-  }
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
+  return isAllowedServiceUrl(text, true);
 }
 
 /**
