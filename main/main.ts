@@ -1,6 +1,6 @@
 /**
  * The entry point of the Electron main process: it wires the modules of
- * `main/` together and holds no logic of its own.
+ * `main/` together and contains no logic of its own.
  *
  * On every platform the app quits when its window closes, macOS included,
  * because it has one window and nothing to do without it.

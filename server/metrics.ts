@@ -17,13 +17,13 @@ export function registerMetrics(app: FastifyInstance): Registry {
 
   const requests = new Counter({
     name: 'copydesk_http_requests_total',
-    help: 'HTTP requests answered, by method, route pattern and status',
+    help: 'HTTP responses sent, by method, route pattern and status',
     labelNames: ['method', 'route', 'status'],
     registers: [registry],
   });
   const durations = new Histogram({
     name: 'copydesk_http_request_duration_seconds',
-    help: 'Time to answer an HTTP request, seconds',
+    help: 'Time to respond to an HTTP request, seconds',
     labelNames: ['method', 'route'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],

@@ -1,7 +1,7 @@
 /**
- * What the exam office does to a sitting after its import: replace a copy's
- * scan (after a scan report), withdraw a copy, close a batch, and list the
- * open scan reports. Each change reaches the assigned grader's client
+ * Exam office actions on a sitting after its import: replacing a copy's
+ * scan (after a scan report), withdrawing a copy, closing a batch, and
+ * listing the open scan reports. Each change reaches the assigned grader's client
  * through the changes feed.
  */
 import { realpath } from 'node:fs/promises';
@@ -21,7 +21,7 @@ const PDF_TIMEOUT_MS = 30_000;
 
 export class AdminError extends Error {}
 
-/** Which copy: its id, or its anonymous code (with the sitting if ambiguous). */
+/** A copy named by its id, or by its anonymous code and, if ambiguous, its sitting. */
 export interface CopySelector {
   copy: string;
   sittingId?: string;

@@ -1,6 +1,6 @@
 /**
  * Login rate limit, kept in the database so every replica of the server
- * sees the same counts. Attempts are counted per username and per client
+ * uses the same counts. Attempts are counted per username and per client
  * address. Past the threshold the key is locked for a time that doubles
  * with each further attempt, up to a cap.
  *
@@ -20,7 +20,7 @@ export interface RateLimitRule {
   window: number;
   /** First lock, seconds; doubles per failure after that. */
   lockBase: number;
-  /** Longest lock, seconds. */
+  /** Maximum lock, seconds. */
   lockMax: number;
 }
 

@@ -3,7 +3,7 @@
  */
 import { ConfigError } from '../config';
 
-/** Longest wait for a clean stop after SIGTERM or SIGINT, milliseconds. */
+/** Maximum wait for a clean stop after SIGTERM or SIGINT, milliseconds. */
 export const STOP_TIMEOUT_MS = 25_000;
 
 /**

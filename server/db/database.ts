@@ -70,8 +70,8 @@ function openPostgres(url: string): DatabaseHandle {
 
   // An idle connection can fail on its own, as when PostgreSQL restarts or
   // an administrator ends it. pg reports that as an 'error' event on the
-  // pool, which would crash the process without a listener; the pool
-  // replaces the connection, so a log line is enough.
+  // pool, which would crash the process without a listener. The pool
+  // replaces the connection by itself, so a log line is enough.
   pool.on('error', (error) => {
     console.error(
       `PostgreSQL connection to ${redactUrl(url)} failed while idle: ${error.message}`,

@@ -59,7 +59,10 @@ export const unauthorized = (detail: string) =>
     'www-authenticate': 'Bearer',
   });
 
-/** The one answer for anything that is absent or not the caller's to see. */
+/**
+ * Builds the one 404 problem for anything that is absent or that the caller
+ * may not see, so both cases look the same.
+ */
 export const notFound = (what: string, id: string) =>
   new HttpProblem(
     404,

@@ -43,7 +43,7 @@ export function registerSharedSchemas(app: FastifyInstance): void {
   }
 }
 
-/** A reference to a registered shared schema, for a route's schema. */
+/** Returns a `$ref` to a registered shared schema, for a route's schema. */
 export function ref(schema: object): { $ref: string } {
   const id = (schema as { $id?: unknown }).$id;
   if (typeof id !== 'string') {

@@ -1,6 +1,6 @@
 /**
- * What the caller is assigned: the batch list with its schemes, one batch
- * with its copies, and batch submission.
+ * Routes of the caller's assignments: the batch list with its schemes, one
+ * batch with its copies, and batch submission.
  */
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';

@@ -1,5 +1,6 @@
 /**
- * Scan problem reports: a grader asks the exam office to act on a scan.
+ * Scan problem reports, by which a grader requests that the exam office act
+ * on a scan.
  */
 import { randomUUID } from 'node:crypto';
 

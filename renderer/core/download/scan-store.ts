@@ -1,7 +1,7 @@
 /**
- * What the download engine needs from the local store. The store in
- * `renderer/core/store/` implements it over IndexedDB; tests may use a
- * memory implementation.
+ * The operations the download engine needs from the local store. The store
+ * in `renderer/core/store/` implements them over IndexedDB, and tests may
+ * use a memory implementation.
  */
 
 /** Raised when the browser's storage quota or the disk is full. */
@@ -37,6 +37,7 @@ export interface ScanStore {
    */
   savePartial(copyId: string, sha256: string, bytes: Blob): Promise<void>;
 
+  /** Deletes the bytes of an unfinished download; an absent one is no error. */
   deletePartial(copyId: string): Promise<void>;
 
   /** Records that the server no longer has this copy for the grader. */

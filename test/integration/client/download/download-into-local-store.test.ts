@@ -43,7 +43,7 @@ describe('download into the local store', () => {
       expect(await store.scans.hasScan(copy.id, copy.scan.sha256)).toBe(true);
     }
 
-    // What IndexedDB holds is ciphertext: no stored blob carries the PDF
+    // IndexedDB contains only ciphertext: no stored blob carries the PDF
     // header or the page text of the scan.
     const rows = await store.db.scans.toArray();
     expect(rows).toHaveLength(client.batch.copies.length);
