@@ -28,11 +28,9 @@ import { createWebPreferences } from './window-options';
 
 const log = createLogger('app');
 
-// NOTE: these paths assume the build writes `preload.cjs` and the
-// renderer's `renderer/` folder next to the bundled main script. Adjust
-// them with the packaging step.
-const PRELOAD_PATH = path.join(import.meta.dirname, 'preload.cjs');
-const RENDERER_ROOT = path.join(import.meta.dirname, 'renderer');
+// The layout of `out/` that `electron.vite.config.ts` writes.
+const PRELOAD_PATH = path.join(import.meta.dirname, '../preload/preload.cjs');
+const RENDERER_ROOT = path.join(import.meta.dirname, '../renderer');
 
 let mainWindow: BrowserWindow | null = null;
 

@@ -32,6 +32,26 @@ export const ManagedSettings = Type.Object(
 );
 export type ManagedSettings = Static<typeof ManagedSettings>;
 
+/**
+ * The settings the examiner chooses in the app, kept by the main process in
+ * the user data folder (by the browser build in `localStorage`). A key fixed
+ * by the policy overrides the same key here.
+ */
+export const UserSettings = Type.Object(
+  {
+    serverUrl: Type.Optional(Type.String({ maxLength: 2000 })),
+    language: Type.Optional(Language),
+  },
+  { additionalProperties: false },
+);
+export type UserSettings = Static<typeof UserSettings>;
+
+/**
+ * The AES-GCM key that encrypts the local store, as 32 bytes in base64,
+ * created on first use and kept with `safeStorage`.
+ */
+export const StorageKey = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' });
+
 export const VaultWriteResult = Type.Object(
   {
     /** False when the token is kept in memory only, until the app quits. */
@@ -126,7 +146,18 @@ export const IPC_CONTRACT = {
     result: VaultWriteResult,
   },
   'vault:clear': { payload: NoValue, result: NoValue },
+  /**
+   * Null in the browser build, which keeps a non-extractable key in
+   * IndexedDB instead. Rejects when the key cannot be kept safely.
+   */
+  'vault:get-storage-key': {
+    payload: NoValue,
+    result: Type.Union([StorageKey, Type.Null()]),
+  },
   'config:get': { payload: NoValue, result: ManagedSettings },
+  'settings:get': { payload: NoValue, result: UserSettings },
+  /** Replaces every user setting and returns what was stored. */
+  'settings:set': { payload: UserSettings, result: UserSettings },
   'app:get-info': { payload: NoValue, result: AppInfo },
   'kiosk:get-state': { payload: NoValue, result: KioskState },
   'file:export': { payload: FileExportRequest, result: FileExportResult },
