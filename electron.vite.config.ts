@@ -44,6 +44,7 @@ export default defineConfig({
       emptyOutDir: true,
       // The CSP allows no `data:` fonts or scripts: keep every asset a file.
       assetsInlineLimit: 0,
+      minify: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
       },

@@ -83,6 +83,30 @@ export class ApiClient {
     return this.refreshInFlight;
   }
 
+  /**
+   * Revokes the login on the server, then forgets both tokens. The tokens
+   * are forgotten even when the server cannot be reached, because signing
+   * out must work offline; the server then lets the refresh token expire.
+   */
+  async signOut(): Promise<void> {
+    const accessToken = this.tokens.getAccessToken();
+    try {
+      if (accessToken !== null) {
+        const response = await this.send(
+          '/auth/logout',
+          withBearer({ method: 'POST' }, accessToken),
+        );
+        await response.body?.cancel().catch(() => undefined);
+      }
+    } catch (error) {
+      if (!(error instanceof NetworkError)) {
+        throw error;
+      }
+    } finally {
+      await this.tokens.clear();
+    }
+  }
+
   getAssignments(signal?: AbortSignal): Promise<AssignmentsResponse> {
     return this.getJson<AssignmentsResponse>('/assignments', signal);
   }

@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { RouterProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+import { AppShell } from './components/app-shell';
+import { useRoute } from './hooks/use-route';
+import { useSession } from './hooks/use-session';
+import { BatchDetailScreen } from './screens/batch-detail-screen';
+import { BatchesScreen } from './screens/batches-screen';
+import { CopyScreen } from './screens/copy-screen';
+import { ServerScreen } from './screens/server-screen';
+import { SignInScreen } from './screens/sign-in-screen';
+import { useServices } from './services/app-services';
+
+/** Picks the screen from the session's phase, then from the route. */
+export function App() {
+  const { t } = useTranslation();
+  const services = useServices();
+  const session = useSession();
+  const route = useRoute();
+
+  // The browser's `online` event is a hint: it only triggers an attempt,
+  // whose result decides whether the app counts as online.
+  useEffect(() => {
+    function onOnline() {
+      services.downloads.online();
+      void services.session.refresh();
+    }
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [services]);
+
+  switch (session.phase) {
+    case 'starting':
+      return <p className="muted centered-panel">{t('app.loading')}</p>;
+    case 'needs-server':
+      return <ServerScreen />;
+    case 'signed-out':
+      return (
+        <SignInScreen
+          serverUrl={session.serverUrl}
+          serverLocked={session.serverLocked}
+          expired={session.expired}
+        />
+      );
+    case 'active':
+      break;
+  }
+
+  let screen;
+  switch (route.screen) {
+    case 'batches':
+      screen = <BatchesScreen />;
+      break;
+    case 'batch':
+      screen = <BatchDetailScreen batchId={route.batchId} />;
+      break;
+    case 'copy':
+      screen = <CopyScreen batchId={route.batchId} copyId={route.copyId} />;
+      break;
+  }
+
+  return (
+    <RouterProvider navigate={(href) => (window.location.hash = href)}>
+      <AppShell session={session}>{screen}</AppShell>
+    </RouterProvider>
+  );
+}

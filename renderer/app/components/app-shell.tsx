@@ -1,0 +1,148 @@
+import type { ReactNode } from 'react';
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+import type { Language } from '../../../shared/ipc/contract';
+import { formatBytes, formatTime } from '../format';
+import { useStorageStatus } from '../hooks/use-storage';
+import { useServices } from '../services/app-services';
+import type { SessionState } from '../services/session';
+
+const LANGUAGE_NAMES: Record<Language, string> = {
+  fr: 'Français',
+  en: 'English',
+};
+
+/** Renders the header, the screen, and the status bar at the bottom. */
+export function AppShell(props: {
+  session: Extract<SessionState, { phase: 'active' }>;
+  children: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const services = useServices();
+  const { session } = props;
+
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        <span className="grader">
+          {t('shell.signedInAs', { name: session.grader.displayName })}
+        </span>
+        <LanguageSelect />
+        {session.connection === 'sign-in-required' ? (
+          <Button
+            className="primary"
+            onPress={() => services.session.requestSignIn()}
+          >
+            {t('shell.signIn')}
+          </Button>
+        ) : (
+          <Button onPress={() => void services.session.signOut()}>
+            {t('shell.signOut')}
+          </Button>
+        )}
+      </header>
+      <main className="app-main">{props.children}</main>
+      <StatusBar session={session} locale={i18n.language} />
+    </div>
+  );
+}
+
+function StatusBar(props: {
+  session: Extract<SessionState, { phase: 'active' }>;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const services = useServices();
+  const storage = useStorageStatus();
+  const { connection, lastRefreshAt } = props.session;
+  const bytes = (value: number) => formatBytes(value, t, props.locale);
+
+  let connectionText = t('shell.online');
+  if (connection === 'offline') {
+    connectionText = t('shell.offline');
+  } else if (connection === 'sign-in-required') {
+    connectionText = t('shell.signInRequired');
+  } else if (connection === 'checking') {
+    connectionText = t('app.loading');
+  }
+
+  return (
+    <footer className="status-bar">
+      <span
+        role="status"
+        className={`connection connection-${connection}`}
+        data-connection={connection}
+      >
+        {connectionText}
+      </span>
+      {lastRefreshAt !== null && (
+        <span>
+          {t('shell.lastRefresh', {
+            time: formatTime(lastRefreshAt, props.locale),
+          })}
+        </span>
+      )}
+      <Button
+        className="link"
+        isDisabled={connection === 'sign-in-required'}
+        onPress={() => void services.session.refresh()}
+      >
+        {t('shell.refresh')}
+      </Button>
+      <span className="storage">
+        {storage.estimate?.known
+          ? t('shell.storage', {
+              used: bytes(storage.estimate.usedBytes),
+              free: bytes(storage.estimate.freeBytes),
+            })
+          : t('shell.storageUnknown')}
+        {storage.persistence === 'denied' && ` · ${t('shell.notPersistent')}`}
+      </span>
+    </footer>
+  );
+}
+
+function LanguageSelect() {
+  const { t, i18n } = useTranslation();
+  const { bridge, languageLocked } = useServices();
+
+  async function choose(language: Language) {
+    await i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+    const user = await bridge.settings.get();
+    await bridge.settings.set({ ...user, language });
+  }
+
+  return (
+    <Select
+      className="language-select"
+      selectedKey={i18n.language}
+      isDisabled={languageLocked}
+      onSelectionChange={(key) => void choose(key as Language)}
+    >
+      <Label className="visually-hidden">{t('shell.language')}</Label>
+      <Button>
+        <SelectValue />
+      </Button>
+      <Popover>
+        <ListBox>
+          {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+            <ListBoxItem key={code} id={code} lang={code}>
+              {name}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}

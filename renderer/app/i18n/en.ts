@@ -1,0 +1,140 @@
+import type { Messages } from './fr';
+
+/** English texts of the app; the keys are those of `fr.ts`. */
+export const en: Messages = {
+  app: {
+    name: 'Copydesk',
+    loading: 'Loading…',
+    startFailed:
+      'Copydesk could not start: {{detail}}. Reload the page; if it happens again, contact support.',
+  },
+  server: {
+    title: 'Grading server',
+    intro: 'Enter the address of the grading server given by your exam office.',
+    address: 'Server address',
+    addressHelp: 'For example https://grading.example.org',
+    save: 'Continue',
+    invalid:
+      '“{{value}}” is not a valid server address: use an https:// address (http:// only for localhost).',
+    unreachable:
+      'The server {{value}} does not respond. Check the address and your connection, then try again.',
+    locked: 'Server set by your institution: {{value}}',
+    change: 'Change server',
+  },
+  signIn: {
+    title: 'Sign in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    wrongCredentials: 'Wrong username or password.',
+    tooManyAttempts: 'Too many attempts. Try again in {{seconds}} seconds.',
+    offline:
+      'The server does not respond, so you cannot sign in right now. Check your network and try again.',
+    failed:
+      'Sign-in failed ({{detail}}). Try again; if it continues, contact support.',
+    otherGrader:
+      'This computer holds marks from {{name}} that were not sent yet. Sign in with that account to send them before switching.',
+    required:
+      'Your session has expired: sign in again to sync. Your work stays saved on this computer.',
+  },
+  shell: {
+    signedInAs: 'Signed in: {{name}}',
+    signOut: 'Sign out',
+    signIn: 'Sign in again',
+    online: 'Online',
+    offline:
+      'Offline: your marks are saved on this computer and will be sent when the network is back.',
+    signInRequired: 'Sign in again to sync',
+    lastRefresh: 'Updated at {{time}}',
+    refresh: 'Refresh',
+    storage: 'Storage: {{used}} used, {{free}} free',
+    storageUnknown: 'Storage: space unknown',
+    persistent: 'Persistent storage granted',
+    notPersistent:
+      'The browser may delete downloaded copies when space runs low.',
+    language: 'Language',
+  },
+  batches: {
+    title: 'My batches',
+    empty: 'No batch is assigned to you yet.',
+    emptyOffline:
+      'No batch is stored on this computer. Connect to the network to receive them.',
+    deadline: 'Due {{date}}',
+    daysLeft_one: '{{count}} day left',
+    daysLeft_other: '{{count}} days left',
+    overdue: 'Deadline passed',
+    copies_one: '{{count}} copy',
+    copies_other: '{{count}} copies',
+    marked: '{{graded}} of {{total}} marked',
+    offlineCopies: '{{stored}} of {{total}} copies offline',
+    download: 'Download',
+    downloadAll: 'Download the copies ({{size}})',
+    resume: 'Resume download',
+    cancel: 'Stop',
+    available: 'Available offline',
+    open: 'Open',
+    withdrawn: 'Batch withdrawn by the exam office',
+    status: {
+      open: 'In progress',
+      submitted: 'Submitted',
+      closed: 'Closed',
+    },
+  },
+  download: {
+    startFailed:
+      'The download could not start ({{detail}}). Try again; if it continues, contact support.',
+    progress: 'Downloading: {{done}} of {{total}}',
+    progressCopies: '{{done}} of {{total}} copies',
+    timeLeft: 'about {{time}} left',
+    paused:
+      'Download paused: the server does not respond. It resumes by itself when the network is back.',
+    completed: 'Every copy is available offline.',
+    failedCopies_one: '{{count}} copy could not be downloaded: see the list.',
+    failedCopies_other:
+      '{{count}} copies could not be downloaded: see the list.',
+  },
+  batch: {
+    back: 'Back to batches',
+    notFound:
+      'This batch is not stored on this computer. Go back to the list of batches.',
+    scheme: 'Marking scheme: {{title}} ({{total}} points)',
+    code: 'Copy',
+    pages: 'Pages',
+    size: 'Size',
+    offline: 'Offline',
+    grade: 'Grade',
+    copyState: {
+      missing: 'To download',
+      partial: 'Partly downloaded',
+      stored: 'Available offline',
+      queued: 'Queued',
+      downloading: 'Downloading…',
+      verifying: 'Verifying…',
+      failed: 'Failed',
+      withdrawn: 'Withdrawn',
+    },
+    gradeState: {
+      none: 'Not marked',
+      unsynced: 'Mark not sent yet',
+      synced: 'Mark sent',
+    },
+  },
+  copy: {
+    back: 'Back to the batch',
+    title: 'Copy {{code}}',
+    page: 'Page {{page}} of {{count}}',
+    previous: 'Previous page',
+    next: 'Next page',
+    notStored:
+      'This copy is not downloaded yet. Download the batch to open it offline.',
+    unreadable:
+      'This copy is stored but could not be opened ({{detail}}). Download it again; if it continues, report it to the exam office.',
+  },
+  units: {
+    bytes: '{{value}} B',
+    kilobytes: '{{value}} KB',
+    megabytes: '{{value}} MB',
+    gigabytes: '{{value}} GB',
+  },
+};

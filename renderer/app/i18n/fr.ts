@@ -1,0 +1,150 @@
+/**
+ * French texts of the app, the reference language: `en.ts` must have the
+ * same keys, which the type checker enforces.
+ */
+export const fr = {
+  app: {
+    name: 'Copydesk',
+    loading: 'Chargement…',
+    startFailed:
+      'Copydesk n’a pas pu démarrer : {{detail}}. Rechargez la page ; si le problème revient, contactez l’assistance.',
+  },
+  server: {
+    title: 'Serveur de correction',
+    intro:
+      'Saisissez l’adresse du serveur de correction indiquée par votre centre d’examen.',
+    address: 'Adresse du serveur',
+    addressHelp: 'Par exemple https://correction.example.org',
+    save: 'Continuer',
+    invalid:
+      '« {{value}} » n’est pas une adresse de serveur valide : utilisez une adresse https:// (http:// seulement pour localhost).',
+    unreachable:
+      'Le serveur {{value}} ne répond pas. Vérifiez l’adresse et votre connexion, puis réessayez.',
+    locked: 'Serveur fixé par votre établissement : {{value}}',
+    change: 'Changer de serveur',
+  },
+  signIn: {
+    title: 'Connexion',
+    username: 'Identifiant',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+    wrongCredentials: 'Identifiant ou mot de passe incorrect.',
+    tooManyAttempts: 'Trop de tentatives. Réessayez dans {{seconds}} secondes.',
+    offline:
+      'Le serveur ne répond pas : la connexion est impossible pour l’instant. Vérifiez votre réseau et réessayez.',
+    failed:
+      'La connexion a échoué ({{detail}}). Réessayez ; si cela continue, contactez l’assistance.',
+    otherGrader:
+      'Cet ordinateur contient des notes non envoyées de {{name}}. Connectez-vous avec ce compte pour les envoyer avant d’en changer.',
+    required:
+      'Votre session a expiré : reconnectez-vous pour synchroniser. Votre travail reste enregistré sur cet ordinateur.',
+  },
+  shell: {
+    signedInAs: 'Connecté : {{name}}',
+    signOut: 'Se déconnecter',
+    signIn: 'Se reconnecter',
+    online: 'En ligne',
+    offline:
+      'Hors ligne : vos notes sont enregistrées sur cet ordinateur et seront envoyées au retour du réseau.',
+    signInRequired: 'Reconnexion nécessaire pour synchroniser',
+    lastRefresh: 'Mis à jour à {{time}}',
+    refresh: 'Actualiser',
+    storage: 'Stockage : {{used}} utilisés, {{free}} libres',
+    storageUnknown: 'Stockage : espace inconnu',
+    persistent: 'Stockage persistant accordé',
+    notPersistent:
+      'Le navigateur peut effacer les copies téléchargées si l’espace manque.',
+    language: 'Langue',
+  },
+  batches: {
+    title: 'Mes lots',
+    empty: 'Aucun lot ne vous est attribué pour l’instant.',
+    emptyOffline:
+      'Aucun lot n’est enregistré sur cet ordinateur. Connectez-vous au réseau pour les recevoir.',
+    deadline: 'À rendre le {{date}}',
+    daysLeft_one: '{{count}} jour restant',
+    daysLeft_other: '{{count}} jours restants',
+    overdue: 'Date limite dépassée',
+    copies_one: '{{count}} copie',
+    copies_other: '{{count}} copies',
+    marked: '{{graded}} sur {{total}} notées',
+    offlineCopies: '{{stored}} sur {{total}} copies hors ligne',
+    download: 'Télécharger',
+    downloadAll: 'Télécharger les copies ({{size}})',
+    resume: 'Reprendre le téléchargement',
+    cancel: 'Interrompre',
+    available: 'Disponible hors ligne',
+    open: 'Ouvrir',
+    withdrawn: 'Lot retiré par le centre d’examen',
+    status: {
+      open: 'En cours',
+      submitted: 'Rendu',
+      closed: 'Clos',
+    },
+  },
+  download: {
+    startFailed:
+      'Le téléchargement n’a pas pu démarrer ({{detail}}). Réessayez ; si cela continue, contactez l’assistance.',
+    progress: 'Téléchargement : {{done}} sur {{total}}',
+    progressCopies: '{{done}} sur {{total}} copies',
+    timeLeft: 'environ {{time}} restantes',
+    paused:
+      'Téléchargement en pause : le serveur ne répond pas. Il reprendra seul au retour du réseau.',
+    completed: 'Toutes les copies sont disponibles hors ligne.',
+    failedCopies_one:
+      '{{count}} copie n’a pas pu être téléchargée : voir la liste.',
+    failedCopies_other:
+      '{{count}} copies n’ont pas pu être téléchargées : voir la liste.',
+  },
+  batch: {
+    back: 'Retour aux lots',
+    notFound:
+      'Ce lot n’est pas enregistré sur cet ordinateur. Revenez à la liste des lots.',
+    scheme: 'Barème : {{title}} ({{total}} points)',
+    code: 'Copie',
+    pages: 'Pages',
+    size: 'Taille',
+    offline: 'Hors ligne',
+    grade: 'Note',
+    copyState: {
+      missing: 'À télécharger',
+      partial: 'Téléchargement partiel',
+      stored: 'Disponible hors ligne',
+      queued: 'En attente',
+      downloading: 'Téléchargement…',
+      verifying: 'Vérification…',
+      failed: 'Échec',
+      withdrawn: 'Retirée',
+    },
+    gradeState: {
+      none: 'Non notée',
+      unsynced: 'Note à envoyer',
+      synced: 'Note envoyée',
+    },
+  },
+  copy: {
+    back: 'Retour au lot',
+    title: 'Copie {{code}}',
+    page: 'Page {{page}} sur {{count}}',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    notStored:
+      'Cette copie n’est pas encore téléchargée. Téléchargez le lot pour l’ouvrir hors ligne.',
+    unreadable:
+      'Cette copie est enregistrée mais n’a pas pu être ouverte ({{detail}}). Téléchargez-la à nouveau ; si cela continue, signalez-la au centre d’examen.',
+  },
+  units: {
+    bytes: '{{value}} o',
+    kilobytes: '{{value}} Ko',
+    megabytes: '{{value}} Mo',
+    gigabytes: '{{value}} Go',
+  },
+};
+
+/** The shape every language file has: the French keys, with string values. */
+export type Messages = DeepStrings<typeof fr>;
+
+type DeepStrings<T> = {
+  [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]>;
+};

@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Heading, Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+
+import { Alert } from '../components/alert';
+import { routeHref } from '../hooks/use-route';
+import { useServices } from '../services/app-services';
+import { openPdf, renderPage } from '../viewer/pdf-document';
+
+const PAGE_WIDTH = 820;
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'failed'; detail: string }
+  | { status: 'ready'; document: PDFDocumentProxy };
+
+/**
+ * Opens one copy's scan from the local store, decrypted in memory, and
+ * shows it a page at a time. Page Up and Page Down turn the pages.
+ */
+export function CopyScreen(props: { batchId: string; copyId: string }) {
+  const { t } = useTranslation();
+  const { store } = useServices();
+  const copy = useLiveQuery(
+    () => store.db.copies.get(props.copyId),
+    [props.copyId],
+  );
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [page, setPage] = useState(1);
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let opened: PDFDocumentProxy | null = null;
+    setLoaded({ status: 'loading' });
+    setPage(1);
+
+    store.scans
+      .loadScan(props.copyId)
+      .then(async (blob) => {
+        if (blob === null) {
+          return { status: 'missing' } as const;
+        }
+        opened = await openPdf(await blob.arrayBuffer());
+        return { status: 'ready', document: opened } as const;
+      })
+      .catch((error: unknown) => ({
+        status: 'failed' as const,
+        detail: error instanceof Error ? error.message : String(error),
+      }))
+      .then((result) => {
+        if (!cancelled) {
+          setLoaded(result);
+        }
+      });
+
+    return () => {
+      cancelled = true;
+      void opened?.destroy();
+    };
+  }, [store, props.copyId]);
+
+  const pageCount = loaded.status === 'ready' ? loaded.document.numPages : 0;
+
+  useEffect(() => {
+    if (loaded.status !== 'ready' || canvas.current === null) {
+      return;
+    }
+    renderPage(loaded.document, page, canvas.current, PAGE_WIDTH).catch(
+      (error: unknown) => {
+        setLoaded({ status: 'failed', detail: String(error) });
+      },
+    );
+  }, [loaded, page]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key === 'PageDown') {
+        setPage((current) => Math.min(current + 1, pageCount));
+      } else if (event.key === 'PageUp') {
+        setPage((current) => Math.max(current - 1, 1));
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pageCount]);
+
+  return (
+    <section aria-labelledby="copy-title">
+      <Link
+        className="back-link"
+        href={routeHref({ screen: 'batch', batchId: props.batchId })}
+      >
+        {t('copy.back')}
+      </Link>
+      <Heading level={1} id="copy-title">
+        {t('copy.title', { code: copy?.anonymousCode ?? '' })}
+      </Heading>
+
+      {loaded.status === 'missing' && (
+        <Alert tone="warning">{t('copy.notStored')}</Alert>
+      )}
+      {loaded.status === 'failed' && (
+        <Alert tone="error">
+          {t('copy.unreadable', { detail: loaded.detail })}
+        </Alert>
+      )}
+      {loaded.status === 'ready' && (
+        <>
+          <div className="page-bar">
+            <Button
+              aria-keyshortcuts="PageUp"
+              isDisabled={page <= 1}
+              onPress={() => setPage(page - 1)}
+            >
+              {t('copy.previous')}
+            </Button>
+            <span role="status">
+              {t('copy.page', { page, count: pageCount })}
+            </span>
+            <Button
+              aria-keyshortcuts="PageDown"
+              isDisabled={page >= pageCount}
+              onPress={() => setPage(page + 1)}
+            >
+              {t('copy.next')}
+            </Button>
+          </div>
+          <canvas
+            ref={canvas}
+            className="page-canvas"
+            aria-label={t('copy.page', { page, count: pageCount })}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Everything the screens use, built once at start from the bridge: the
+ * local store with its encryption key, the session, the downloads and the
+ * i18next instance. `ServicesContext` hands them to the React tree.
+ */
+import { createContext, useContext } from 'react';
+import type { i18n } from 'i18next';
+
+import type { CopydeskBridge, Language } from '../../../shared/ipc/contract';
+import { BrowserKeyProvider } from '../../core/crypto/browser-key-provider';
+import {
+  createImportedKeyProvider,
+  type KeyProvider,
+} from '../../core/crypto/key-provider';
+import {
+  createLocalStore,
+  type LocalStore,
+} from '../../core/store/local-store';
+import { createI18n, languageFromLocale } from '../i18n/i18n';
+import { DownloadManager } from './download-manager';
+import { createRendererLogger } from './renderer-logger';
+import { Session } from './session';
+
+export interface AppServices {
+  bridge: CopydeskBridge;
+  store: LocalStore;
+  session: Session;
+  downloads: DownloadManager;
+  i18n: i18n;
+  /** True when the policy fixes the language. */
+  languageLocked: boolean;
+}
+
+/**
+ * The storage key from the main process's vault; in the browser build,
+ * where the vault has none, a non-extractable key kept in IndexedDB.
+ */
+async function createKeyProvider(bridge: CopydeskBridge): Promise<KeyProvider> {
+  const base64 = await bridge.vault.getStorageKey();
+  if (base64 === null) {
+    return new BrowserKeyProvider();
+  }
+  return createImportedKeyProvider(async () =>
+    Uint8Array.from(atob(base64), (character) => character.charCodeAt(0)),
+  );
+}
+
+/** Chooses the policy's language, else the examiner's choice, else the system's. */
+function chooseLanguage(
+  managed: Language | undefined,
+  user: Language | undefined,
+  locale: string,
+): Language {
+  return managed ?? user ?? languageFromLocale(locale);
+}
+
+export async function createAppServices(
+  bridge: CopydeskBridge,
+  reload: () => void,
+): Promise<AppServices> {
+  const [managed, user, info] = await Promise.all([
+    bridge.config.get(),
+    bridge.settings.get(),
+    bridge.app.getInfo(),
+  ]);
+
+  const i18nInstance = await createI18n(
+    chooseLanguage(managed.language, user.language, info.locale),
+  );
+  const store = createLocalStore(await createKeyProvider(bridge));
+  const session = new Session({
+    bridge,
+    db: store.db,
+    logger: createRendererLogger(bridge, 'session'),
+    deviceName: `Copydesk ${info.version} (${info.platform})`,
+    reload,
+  });
+  const downloads = new DownloadManager({
+    getApi: () => session.getApi(),
+    store: store.scans,
+    logger: createRendererLogger(bridge, 'download'),
+  });
+
+  return {
+    bridge,
+    store,
+    session,
+    downloads,
+    i18n: i18nInstance,
+    languageLocked: managed.language !== undefined,
+  };
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+/** Returns the app's services; throws outside `ServicesContext`. */
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (services === null) {
+    throw new Error('useServices() called outside <ServicesContext>');
+  }
+  return services;
+}
