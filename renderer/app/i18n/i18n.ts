@@ -12,12 +12,6 @@ import { fr } from './fr';
 export const LANGUAGES: readonly Language[] = ['fr', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'fr';
 
-/** Picks the app language from a BCP 47 tag such as `en-GB`; French otherwise. */
-export function languageFromLocale(locale: string): Language {
-  const primary = locale.toLowerCase().split('-')[0];
-  return LANGUAGES.find((language) => language === primary) ?? DEFAULT_LANGUAGE;
-}
-
 /** Creates and initialises an i18next instance in `language`. */
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();

@@ -16,7 +16,7 @@ import {
   createLocalStore,
   type LocalStore,
 } from '../../core/store/local-store';
-import { createI18n, languageFromLocale } from '../i18n/i18n';
+import { createI18n, DEFAULT_LANGUAGE } from '../i18n/i18n';
 import { DownloadManager } from './download-manager';
 import { createRendererLogger } from './renderer-logger';
 import { Session } from './session';
@@ -45,13 +45,15 @@ async function createKeyProvider(bridge: CopydeskBridge): Promise<KeyProvider> {
   );
 }
 
-/** Chooses the policy's language, else the examiner's choice, else the system's. */
+/**
+ * Chooses the policy's language, else the examiner's choice, else French,
+ * the language of the exams, whatever the system's language.
+ */
 function chooseLanguage(
   managed: Language | undefined,
   user: Language | undefined,
-  locale: string,
 ): Language {
-  return managed ?? user ?? languageFromLocale(locale);
+  return managed ?? user ?? DEFAULT_LANGUAGE;
 }
 
 export async function createAppServices(
@@ -65,7 +67,7 @@ export async function createAppServices(
   ]);
 
   const i18nInstance = await createI18n(
-    chooseLanguage(managed.language, user.language, info.locale),
+    chooseLanguage(managed.language, user.language),
   );
   const store = createLocalStore(await createKeyProvider(bridge));
   const session = new Session({

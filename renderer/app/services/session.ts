@@ -289,14 +289,31 @@ export class Session {
         });
         this.updateActive({ connection: 'offline' });
       } else if (error instanceof SignInRequiredError) {
-        this.options.logger.warn('sign-in required', { error: error.message });
-        this.updateActive({ connection: 'sign-in-required' });
+        // Without a stored refresh token the client cannot tell an
+        // unreachable server from an expired sign-in, so it checks.
+        const connection = (await this.isReachable(api))
+          ? 'sign-in-required'
+          : 'offline';
+        this.options.logger.warn('sign-in required', {
+          error: error.message,
+          connection,
+        });
+        this.updateActive({ connection });
       } else {
         this.options.logger.error('receiving the assignments failed', {
           error: String(error),
         });
         this.updateActive({ connection: 'offline' });
       }
+    }
+  }
+
+  private async isReachable(api: ApiClient): Promise<boolean> {
+    try {
+      await api.probe();
+      return true;
+    } catch {
+      return false;
     }
   }
 
