@@ -8,12 +8,17 @@ import type { LogEntry, ManagedSettings } from '../shared/ipc/contract';
 import { exportFile } from './file-export';
 import { handleIpc, type IpcGuardOptions } from './ipc-guard';
 import { createLogger } from './logger';
+import type { StorageKeyStore } from './storage-key';
+import type { UserSettingsStore } from './user-settings';
 import type { CredentialVault } from './vault';
 
 const rendererLog = createLogger('renderer');
 
 export interface IpcHandlerDependencies {
   vault: Pick<CredentialVault, 'getRefreshToken' | 'setRefreshToken' | 'clear'>;
+  storageKey: Pick<StorageKeyStore, 'getKey'>;
+  /** The examiner's settings, loaded before the handlers are registered. */
+  userSettings: Pick<UserSettingsStore, 'get' | 'set'>;
   /**
    * The policy's settings, from `toManagedSettings`: a key is present when
    * the policy fixes it, so the renderer shows it locked.
@@ -30,7 +35,7 @@ export function registerIpcHandlers(
   dependencies: IpcHandlerDependencies,
 ): void {
   const guard: IpcGuardOptions = { isAppWindow: dependencies.isAppWindow };
-  const { vault } = dependencies;
+  const { vault, userSettings } = dependencies;
 
   handleIpc('vault:get-refresh-token', () => vault.getRefreshToken(), guard);
   handleIpc(
@@ -46,8 +51,15 @@ export function registerIpcHandlers(
     },
     guard,
   );
+  handleIpc(
+    'vault:get-storage-key',
+    () => dependencies.storageKey.getKey(),
+    guard,
+  );
 
   handleIpc('config:get', () => ({ ...dependencies.managedSettings }), guard);
+  handleIpc('settings:get', () => userSettings.get(), guard);
+  handleIpc('settings:set', (settings) => userSettings.set(settings), guard);
   handleIpc(
     'app:get-info',
     () => ({

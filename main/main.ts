@@ -23,6 +23,12 @@ import { createLogger } from './logger';
 import { installNavigationGuard } from './navigation-guard';
 import { denyAllPermissions } from './permissions';
 import { policyFilePath, readPolicy, toManagedSettings } from './policy';
+import { STORAGE_KEY_FILE, StorageKeyStore } from './storage-key';
+import {
+  effectiveServerUrl,
+  USER_SETTINGS_FILE,
+  UserSettingsStore,
+} from './user-settings';
 import { CredentialVault, REFRESH_TOKEN_FILE } from './vault';
 import { createWebPreferences } from './window-options';
 
@@ -65,20 +71,24 @@ async function start(): Promise<void> {
   const managedSettings =
     policy.status === 'found' ? toManagedSettings(policy.policy) : {};
 
+  const userData = app.getPath('userData');
+  const userSettings = new UserSettingsStore(
+    path.join(userData, USER_SETTINGS_FILE),
+  );
+  await userSettings.load();
+
   denyAllPermissions(session.defaultSession);
-  // NOTE: the CSP allows only the policy's server, because the main process
-  // does not know a server the examiner sets in the app.
   registerAppProtocol(protocol, {
     root: RENDERER_ROOT,
-    getServerUrl: () => managedSettings.serverUrl ?? null,
+    getServerUrl: () => effectiveServerUrl(managedSettings, userSettings.get()),
   });
   app.on('web-contents-created', (_event, contents) => {
     installNavigationGuard(contents);
   });
   registerIpcHandlers({
-    vault: new CredentialVault(
-      path.join(app.getPath('userData'), REFRESH_TOKEN_FILE),
-    ),
+    vault: new CredentialVault(path.join(userData, REFRESH_TOKEN_FILE)),
+    storageKey: new StorageKeyStore(path.join(userData, STORAGE_KEY_FILE)),
+    userSettings,
     managedSettings,
     isAppWindow,
     exportFolder: app.getPath('downloads'),

@@ -27,9 +27,14 @@ export const bridge = {
     getRefreshToken: invoker('vault:get-refresh-token'),
     setRefreshToken: invoker('vault:set-refresh-token'),
     clear: invoker('vault:clear'),
+    getStorageKey: invoker('vault:get-storage-key'),
   },
   config: {
     get: invoker('config:get'),
+  },
+  settings: {
+    get: invoker('settings:get'),
+    set: invoker('settings:set'),
   },
   app: {
     getInfo: invoker('app:get-info'),

@@ -10,20 +10,19 @@
  * `basic_text` store, which encrypts with a key written in its source code.
  * That is no protection, so the vault treats it as no encryption.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 
 import { safeStorage } from 'electron';
 
 import type { VaultWriteResult } from '../shared/ipc/contract';
+import { writeFileAtomic } from './atomic-file';
+import { findEncryptionProblem } from './encryption-status';
 import { createLogger } from './logger';
 
 const log = createLogger('vault');
 
 /** Name of the encrypted token file in the user data folder. */
 export const REFRESH_TOKEN_FILE = 'refresh-token.enc';
-
-type UnpersistedReason = NonNullable<VaultWriteResult['reason']>;
 
 export class CredentialVault {
   /** The token of this run, also when it could not be written to disk. */
@@ -46,7 +45,7 @@ export class CredentialVault {
   async setRefreshToken(token: string): Promise<VaultWriteResult> {
     this.refreshToken = token;
 
-    const unavailable = await this.findEncryptionProblem();
+    const unavailable = await findEncryptionProblem(this.platform);
     if (unavailable !== null) {
       // A token from an earlier run is outdated now, so it must not come back.
       await rm(this.file, { force: true });
@@ -81,7 +80,7 @@ export class CredentialVault {
       return null;
     }
 
-    const unavailable = await this.findEncryptionProblem();
+    const unavailable = await findEncryptionProblem(this.platform);
     if (unavailable !== null) {
       log.warn(
         `cannot decrypt the stored refresh token: ${unavailable.message}`,
@@ -114,39 +113,9 @@ export class CredentialVault {
     log.info('cleared the refresh token');
   }
 
-  private async findEncryptionProblem(): Promise<{
-    reason: UnpersistedReason;
-    message: string;
-  } | null> {
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-      return {
-        reason: 'encryption-unavailable',
-        message:
-          'the operating system offers no encryption (safeStorage is unavailable)',
-      };
-    }
-
-    if (
-      this.platform === 'linux' &&
-      safeStorage.getSelectedStorageBackend() === 'basic_text'
-    ) {
-      return {
-        reason: 'basic-text-backend',
-        message:
-          'no keyring is running (GNOME Keyring or KWallet), so safeStorage would use a fixed key',
-      };
-    }
-
-    return null;
-  }
-
   /** Writes through a temporary file, so a crash never leaves half a token. */
   private async writeEncrypted(token: string): Promise<void> {
     const encrypted = await safeStorage.encryptStringAsync(token);
-    const temporary = `${this.file}.tmp`;
-
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFile(temporary, encrypted, { mode: 0o600 });
-    await rename(temporary, this.file);
+    await writeFileAtomic(this.file, encrypted, 0o600);
   }
 }

@@ -9,18 +9,19 @@
  * any script injected into the page could read it there, and a refresh
  * token stays valid far longer than the access token.
  */
-import { Compile } from 'typebox/compile';
-
-import {
-  IPC_CONTRACT,
-  type AppInfo,
-  type CopydeskBridge,
-  type IpcChannel,
-  type IpcPayload,
-  type LogEntry,
-  type ManagedSettings,
+import type {
+  AppInfo,
+  CopydeskBridge,
+  IpcPayload,
+  LogEntry,
+  ManagedSettings,
 } from '../../shared/ipc/contract';
+import {
+  createBrowserSettings,
+  type SettingsStorage,
+} from './browser-settings';
 import { downloadText, type DownloadDocument } from './download-link';
+import { checkPayload } from './payload-check';
 
 export interface BrowserBridgeOptions {
   /** The settings from `readBrowserConfig`. */
@@ -33,41 +34,22 @@ export interface BrowserBridgeOptions {
   document: DownloadDocument;
   /** Output of `log.write`, the global console by default. */
   console?: Pick<Console, 'error' | 'warn' | 'info' | 'debug'>;
+  /**
+   * Storage for the examiner's settings, normally `localStorage`. Without
+   * it, `settings.set` keeps them until the page is reloaded.
+   */
+  storage?: SettingsStorage;
 }
 
 /** `AppInfo.platform` of the browser build, where `process.platform` does not exist. */
 export const BROWSER_PLATFORM = 'browser';
-
-const validators = new Map(
-  Object.entries(IPC_CONTRACT).map(([channel, call]) => [
-    channel,
-    Compile(call.payload),
-  ]),
-);
-
-/** Throws the error the main process would give for an invalid payload. */
-function checkPayload<C extends IpcChannel>(
-  channel: C,
-  payload: unknown,
-): asserts payload is IpcPayload<C> {
-  const validator = validators.get(channel);
-  if (validator === undefined || validator.Check(payload)) {
-    return;
-  }
-
-  const [first] = validator.Errors(payload);
-  const where =
-    first?.instancePath === '' ? 'payload' : `payload${first?.instancePath}`;
-  throw new Error(
-    `${channel} rejected: invalid payload (${where} ${first?.message ?? 'is invalid'})`,
-  );
-}
 
 export function createBrowserBridge(
   options: BrowserBridgeOptions,
 ): CopydeskBridge {
   const output = options.console ?? console;
   let refreshToken: string | null = null;
+  const settings = createBrowserSettings(options.storage, output);
 
   const appInfo: AppInfo = {
     version: options.version,
@@ -86,10 +68,13 @@ export function createBrowserBridge(
       clear: async () => {
         refreshToken = null;
       },
+      // The browser build keeps its own non-extractable key in IndexedDB.
+      getStorageKey: async () => null,
     },
     config: {
       get: async () => ({ ...options.config }),
     },
+    settings,
     app: {
       getInfo: async () => ({ ...appInfo }),
     },

@@ -6,6 +6,7 @@
 import type { CopydeskBridge } from '../../shared/ipc/contract';
 import { createBrowserBridge } from './browser-bridge';
 import { CONFIG_ELEMENT_ID, readBrowserConfig } from './browser-config';
+import type { SettingsStorage } from './browser-settings';
 import type { DownloadDocument } from './download-link';
 
 declare global {
@@ -23,6 +24,8 @@ export interface BridgeHost {
   copydesk?: CopydeskBridge;
   location: { search: string };
   navigator: { language: string };
+  /** Storage for the examiner's settings in the browser bridge. */
+  localStorage?: SettingsStorage;
   document: DownloadDocument & {
     getElementById(id: string): { textContent: string | null } | null;
   };
@@ -48,9 +51,26 @@ export function getBridge(host: BridgeHost = window): CopydeskBridge {
       version: BROWSER_BUILD_VERSION,
       locale: host.navigator.language,
       document: host.document,
+      storage: findLocalStorage(host),
     });
   }
   return browserBridge;
+}
+
+/**
+ * Returns `host.localStorage`, or undefined where the browser blocks it
+ * (reading the property then throws a `SecurityError`). The settings then
+ * last until the page is reloaded.
+ */
+function findLocalStorage(host: BridgeHost): SettingsStorage | undefined {
+  try {
+    return host.localStorage;
+  } catch (error) {
+    console.warn(
+      `[settings] localStorage is blocked, so settings last until the page is reloaded: ${String(error)}`,
+    );
+    return undefined;
+  }
 }
 
 /** Forgets the browser bridge built by `getBridge`, for tests. */

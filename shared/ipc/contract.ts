@@ -48,7 +48,8 @@ export type UserSettings = Static<typeof UserSettings>;
 
 /**
  * The AES-GCM key that encrypts the local store, as 32 bytes in base64,
- * created on first use and kept with `safeStorage`.
+ * created on first use and kept encrypted with `safeStorage`, or in a file
+ * that only the user can read where the system offers no encryption.
  */
 export const StorageKey = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' });
 
@@ -148,7 +149,9 @@ export const IPC_CONTRACT = {
   'vault:clear': { payload: NoValue, result: NoValue },
   /**
    * Null in the browser build, which keeps a non-extractable key in
-   * IndexedDB instead. Rejects when the key cannot be kept safely.
+   * IndexedDB instead. Rejects when the stored key cannot be read or
+   * decrypted, which the main process never repairs by creating a new key,
+   * or when a new key cannot be written.
    */
   'vault:get-storage-key': {
     payload: NoValue,

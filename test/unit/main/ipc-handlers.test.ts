@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -31,10 +31,13 @@ vi.mock('electron-log/main', () => import('./support/electron-log-double'));
 import { dialog, type WebContents } from 'electron';
 
 import { registerIpcHandlers } from '../../../main/ipc-handlers';
+import { StorageKeyStore } from '../../../main/storage-key';
+import { UserSettingsStore } from '../../../main/user-settings';
 import { CredentialVault } from '../../../main/vault';
 import {
   invokeFromRenderer,
   resetElectronDouble,
+  safeStorage,
 } from './support/electron-double';
 import { logLines } from './support/electron-log-double';
 
@@ -48,6 +51,11 @@ let folder: string;
 function register(managedSettings = {}) {
   registerIpcHandlers({
     vault: new CredentialVault(path.join(folder, 'refresh-token.enc'), 'linux'),
+    storageKey: new StorageKeyStore(
+      path.join(folder, 'storage-key.json'),
+      'linux',
+    ),
+    userSettings: new UserSettingsStore(path.join(folder, 'settings.json')),
     managedSettings,
     isAppWindow: (sender) => sender === appContents,
     exportFolder: path.join(folder, 'Downloads'),
@@ -108,6 +116,100 @@ describe('vault handlers', () => {
     expect(await invokeFromRenderer('vault:get-refresh-token', fromApp)).toBe(
       null,
     );
+  });
+});
+
+describe('storage key handler', () => {
+  it('returns the same key on every call', async () => {
+    register();
+
+    const first = await invokeFromRenderer('vault:get-storage-key', fromApp);
+    const second = await invokeFromRenderer('vault:get-storage-key', fromApp);
+
+    expect(first).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(second).toBe(first);
+    expect(safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects when the key file is damaged', async () => {
+    register();
+    await writeFile(path.join(folder, 'storage-key.json'), 'damaged');
+
+    const key = invokeFromRenderer('vault:get-storage-key', fromApp);
+
+    await expect(key).rejects.toThrow(
+      `cannot use the storage key in ${path.join(folder, 'storage-key.json')}`,
+    );
+    expect(logLines.at(-1)).toMatchObject({
+      logger: 'ipc',
+      level: 'error',
+    });
+    expect(logLines.at(-1)?.text).toContain('vault:get-storage-key failed');
+  });
+
+  it('never sends the key to another window', async () => {
+    register();
+    const other = { sender: { id: 2 }, senderFrame: mainFrame };
+
+    const key = invokeFromRenderer('vault:get-storage-key', other);
+
+    await expect(key).rejects.toThrow(
+      'vault:get-storage-key rejected: sender is not the app window',
+    );
+    expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
+  });
+});
+
+describe('user settings handlers', () => {
+  it('store and return the settings', async () => {
+    register();
+
+    const stored = await invokeFromRenderer('settings:set', fromApp, {
+      serverUrl: 'https://copydesk.example.org',
+      language: 'en',
+    });
+    const read = await invokeFromRenderer('settings:get', fromApp);
+
+    expect(stored).toEqual({
+      serverUrl: 'https://copydesk.example.org',
+      language: 'en',
+    });
+    expect(read).toEqual(stored);
+    expect(
+      JSON.parse(await readFile(path.join(folder, 'settings.json'), 'utf8')),
+    ).toEqual(stored);
+  });
+
+  it('return no settings at first', async () => {
+    register();
+
+    expect(await invokeFromRenderer('settings:get', fromApp)).toEqual({});
+  });
+
+  it('reject an invalid payload', async () => {
+    register();
+
+    const stored = invokeFromRenderer('settings:set', fromApp, {
+      language: 'de',
+    });
+
+    await expect(stored).rejects.toThrow(
+      'settings:set rejected: invalid payload',
+    );
+    expect(await invokeFromRenderer('settings:get', fromApp)).toEqual({});
+  });
+
+  it('reject a server that is not allowed', async () => {
+    register();
+
+    const stored = invokeFromRenderer('settings:set', fromApp, {
+      serverUrl: 'http://copydesk.example.org',
+    });
+
+    await expect(stored).rejects.toThrow(
+      'invalid settings: serverUrl "http://copydesk.example.org" must be an https:// address',
+    );
+    expect(await invokeFromRenderer('settings:get', fromApp)).toEqual({});
   });
 });
 

@@ -1,4 +1,16 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+} from 'vitest';
 
 const state = vi.hoisted(() => {
   const calls: string[] = [];
@@ -21,6 +33,10 @@ const state = vi.hoisted(() => {
     windows,
     policy: { status: 'absent' } as unknown,
     errorBoxes: [] as string[][],
+    userData: '',
+    protocolHandler: null as ((request: Request) => Promise<Response>) | null,
+    appContents: null as unknown,
+    electron: null as typeof import('./support/electron-double') | null,
   };
 });
 
@@ -33,6 +49,7 @@ vi.mock('electron', async () => {
 
     constructor(options: Record<string, unknown>) {
       state.calls.push('new BrowserWindow');
+      state.appContents = this.webContents;
       this.record = { options, loadedUrl: null, focused: 0, restored: 0 };
       state.windows.push(this.record);
     }
@@ -59,9 +76,12 @@ vi.mock('electron', async () => {
       registerSchemesAsPrivileged: vi.fn(() => {
         state.calls.push('registerSchemesAsPrivileged');
       }),
-      handle: vi.fn(() => {
-        state.calls.push('protocol.handle');
-      }),
+      handle: vi.fn(
+        (_scheme: string, handler: (request: Request) => Promise<Response>) => {
+          state.calls.push('protocol.handle');
+          state.protocolHandler = handler;
+        },
+      ),
     },
     session: {
       defaultSession: {
@@ -91,7 +111,7 @@ vi.mock('electron', async () => {
       quit: vi.fn(() => {
         state.calls.push('quit');
       }),
-      getPath: (name: string) => `/tmp/copydesk-test/${name}`,
+      getPath: (name: string) => `${state.userData}/${name}`,
       getVersion: () => '1.0.0',
       getSystemLocale: () => 'en-GB',
     },
@@ -105,9 +125,29 @@ vi.mock('../../../main/policy', async (importOriginal) => ({
 
 import { createWebPreferences } from '../../../main/window-options';
 
+beforeAll(async () => {
+  state.userData = await mkdtemp(path.join(tmpdir(), 'copydesk-main-'));
+});
+
+afterAll(async () => {
+  await rm(state.userData, { recursive: true, force: true });
+});
+
 beforeEach(() => {
   vi.resetModules();
 });
+
+/** Returns the connect-src directive of the CSP sent with the app page. */
+async function pageConnectSources(): Promise<string | undefined> {
+  // main.ts serves the renderer folder of the source tree in this test.
+  const response = await state.protocolHandler?.(
+    new Request('app://copydesk/index.html', { method: 'HEAD' }),
+  );
+  const policy = response?.headers.get('Content-Security-Policy') ?? '';
+  return policy
+    .split('; ')
+    .find((directive) => directive.startsWith('connect-src '));
+}
 
 // The app starts once, in the first test, and the next tests check the
 // window and handlers it created, so they run in order.
@@ -115,6 +155,8 @@ describe('main', () => {
   it('wires the app in order', async () => {
     state.policy = { status: 'found', policy: { kiosk: true } };
     await import('../../../main/main');
+    // The electron double of this module registry, which contains the handlers.
+    state.electron = await import('./support/electron-double');
 
     expect(state.calls).toEqual([
       'registerSchemesAsPrivileged',
@@ -152,6 +194,22 @@ describe('main', () => {
 
     expect(state.windows[0]?.restored).toBe(1);
     expect(state.windows[0]?.focused).toBe(1);
+  });
+
+  it('allows the server the examiner sets in the CSP', async () => {
+    expect(await pageConnectSources()).toBe("connect-src 'self'");
+
+    const fromApp = {
+      sender: state.appContents,
+      senderFrame: { url: 'app://copydesk/index.html', parent: null },
+    };
+    await state.electron?.invokeFromRenderer('settings:set', fromApp, {
+      serverUrl: 'https://marking.example.org',
+    });
+
+    expect(await pageConnectSources()).toBe(
+      "connect-src 'self' https://marking.example.org",
+    );
   });
 
   it('quits when all windows close', () => {

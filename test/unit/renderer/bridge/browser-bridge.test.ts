@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createBrowserBridge } from '../../../../renderer/bridge/browser-bridge';
+import {
+  SETTINGS_STORAGE_KEY,
+  type SettingsStorage,
+} from '../../../../renderer/bridge/browser-settings';
 import { REVOKE_DELAY_MS } from '../../../../renderer/bridge/download-link';
 import { createFakeDocument } from './fake-document';
 
@@ -13,7 +17,19 @@ function createConsole() {
   };
 }
 
-function createBridge() {
+/** Creates a `localStorage` stand-in over a Map that tests can read. */
+function createStorage(): SettingsStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => {
+      items.set(key, value);
+    },
+  };
+}
+
+function createBridge(storage?: SettingsStorage) {
   const document = createFakeDocument();
   const output = createConsole();
   const bridge = createBrowserBridge({
@@ -22,6 +38,7 @@ function createBridge() {
     locale: 'fr-FR',
     document,
     console: output,
+    storage,
   });
   return { bridge, document, output };
 }
@@ -70,6 +87,128 @@ describe('browser bridge vault', () => {
       'vault:set-refresh-token rejected: invalid payload',
     );
     expect(await bridge.vault.getRefreshToken()).toBeNull();
+  });
+
+  it('has no storage key', async () => {
+    const { bridge } = createBridge();
+
+    expect(await bridge.vault.getStorageKey()).toBeNull();
+  });
+});
+
+describe('browser bridge user settings', () => {
+  it('has no settings at first', async () => {
+    const { bridge } = createBridge(createStorage());
+
+    expect(await bridge.settings.get()).toEqual({});
+  });
+
+  it('returns what it stored', async () => {
+    const { bridge } = createBridge(createStorage());
+
+    const stored = await bridge.settings.set({
+      serverUrl: 'http://127.0.0.1:3000',
+      language: 'en',
+    });
+
+    expect(stored).toEqual({
+      serverUrl: 'http://127.0.0.1:3000',
+      language: 'en',
+    });
+    expect(await bridge.settings.get()).toEqual(stored);
+  });
+
+  it('keeps the settings across a reload', async () => {
+    const storage = createStorage();
+    await createBridge(storage).bridge.settings.set({ language: 'en' });
+
+    const afterReload = createBridge(storage).bridge;
+
+    expect(await afterReload.settings.get()).toEqual({ language: 'en' });
+    expect(storage.items.get(SETTINGS_STORAGE_KEY)).toBe('{"language":"en"}');
+  });
+
+  it('replaces every setting', async () => {
+    const { bridge } = createBridge(createStorage());
+    await bridge.settings.set({ serverUrl: 'https://copydesk.example.org' });
+
+    await bridge.settings.set({ language: 'fr' });
+
+    expect(await bridge.settings.get()).toEqual({ language: 'fr' });
+  });
+
+  it('keeps settings in memory without storage', async () => {
+    const { bridge } = createBridge();
+    await bridge.settings.set({ language: 'en' });
+
+    expect(await bridge.settings.get()).toEqual({ language: 'en' });
+    expect(await createBridge().bridge.settings.get()).toEqual({});
+  });
+
+  it.each([
+    ['ftp://copydesk.example.org'],
+    ['http://copydesk.example.org'],
+    ['copydesk.example.org'],
+  ])('rejects the server %s', async (serverUrl) => {
+    const storage = createStorage();
+    const { bridge } = createBridge(storage);
+
+    const stored = bridge.settings.set({ serverUrl });
+
+    await expect(stored).rejects.toThrow(
+      `invalid settings: serverUrl ${JSON.stringify(serverUrl)} must be an https:// address (http:// only for localhost)`,
+    );
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('rejects a server with a password without repeating it', async () => {
+    const { bridge } = createBridge(createStorage());
+
+    const stored = bridge.settings.set({
+      serverUrl: 'https://ana:s3cret@example.org',
+    });
+
+    await expect(stored).rejects.toThrow(
+      'invalid settings: serverUrl must not contain a user name or password',
+    );
+    await expect(stored).rejects.not.toThrow('s3cret');
+  });
+
+  it.each([
+    ['an unknown language', { language: 'de' }, 'payload/language'],
+    ['an unknown key', { theme: 'dark' }, 'payload'],
+  ])('rejects %s', async (_case, settings, where) => {
+    const storage = createStorage();
+    const { bridge } = createBridge(storage);
+
+    const stored = bridge.settings.set(settings as { language: 'fr' });
+
+    await expect(stored).rejects.toThrow(
+      `settings:set rejected: invalid payload (${where}`,
+    );
+    expect(storage.items.size).toBe(0);
+  });
+
+  it.each([
+    ['invalid JSON', '{"language":', 'is not valid JSON'],
+    ['a list', '["en"]', 'does not match the settings schema'],
+    ['an unknown language', '{"language":"de"}', 'does not match'],
+    [
+      'a server that is not allowed',
+      '{"serverUrl":"http://copydesk.example.org"}',
+      'serverUrl "http://copydesk.example.org" must be an https:// address',
+    ],
+  ])('reads %s as no settings', async (_case, text, problem) => {
+    const storage = createStorage();
+    storage.items.set(SETTINGS_STORAGE_KEY, text);
+    const { bridge, output } = createBridge(storage);
+
+    expect(await bridge.settings.get()).toEqual({});
+    expect(output.warn).toHaveBeenCalledTimes(1);
+    expect(output.warn.mock.calls[0]?.[0]).toContain(
+      `[settings] using no settings: localStorage item ${SETTINGS_STORAGE_KEY}`,
+    );
+    expect(output.warn.mock.calls[0]?.[0]).toContain(problem);
   });
 });
 

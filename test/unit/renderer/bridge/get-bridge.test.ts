@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import {
   getBridge,
@@ -49,6 +49,42 @@ describe('getBridge', () => {
 
     expect(second).toBe(first);
     expect(await second.vault.getRefreshToken()).toBe('refresh-1');
+  });
+
+  it('keeps settings in the host localStorage', async () => {
+    const items = new Map<string, string>();
+    const host: BridgeHost = {
+      ...createHost(null),
+      localStorage: {
+        getItem: (key) => items.get(key) ?? null,
+        setItem: (key, value) => {
+          items.set(key, value);
+        },
+      },
+    };
+
+    await getBridge(host).settings.set({ language: 'en' });
+
+    expect([...items.values()]).toEqual(['{"language":"en"}']);
+  });
+
+  it('keeps settings in memory where localStorage is blocked', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const host = createHost(null);
+    Object.defineProperty(host, 'localStorage', {
+      get() {
+        throw new Error('SecurityError: access to localStorage is denied');
+      },
+    });
+
+    const bridge = getBridge(host);
+    await bridge.settings.set({ language: 'en' });
+
+    expect(await bridge.settings.get()).toEqual({ language: 'en' });
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('[settings] localStorage is blocked'),
+    );
+    warn.mockRestore();
   });
 
   it('throws on an invalid page config', () => {
