@@ -26,7 +26,6 @@ describe('denyPermissionRequest', () => {
     'clipboard-sanitized-write',
     'fullscreen',
     'openExternal',
-    'persistent-storage',
     'usb',
     'unknown',
   ] as const)('denies %s', (permission) => {
@@ -35,6 +34,32 @@ describe('denyPermissionRequest', () => {
     denyPermissionRequest(contents, permission, callback, {
       requestingUrl: 'app://copydesk/index.html',
       isMainFrame: true,
+    });
+
+    expect(callback).toHaveBeenCalledWith(false);
+  });
+
+  it('grants persistent storage to the app page', () => {
+    const callback = vi.fn();
+
+    denyPermissionRequest(contents, 'persistent-storage', callback, {
+      requestingUrl: 'app://copydesk/index.html',
+      isMainFrame: true,
+    });
+
+    expect(callback).toHaveBeenCalledWith(true);
+  });
+
+  it.each([
+    ['another origin', 'https://copydesk.example.org/', true],
+    ['a look-alike host', 'app://copydesk.evil/index.html', true],
+    ['a subframe', 'app://copydesk/index.html', false],
+  ])('denies persistent storage to %s', (_case, requestingUrl, isMainFrame) => {
+    const callback = vi.fn();
+
+    denyPermissionRequest(contents, 'persistent-storage', callback, {
+      requestingUrl,
+      isMainFrame,
     });
 
     expect(callback).toHaveBeenCalledWith(false);
@@ -70,6 +95,20 @@ describe('denyPermissionCheck', () => {
       expect(granted).toBe(false);
     },
   );
+});
+
+describe('denyPermissionCheck for persistent storage', () => {
+  it('returns true for the app page only', () => {
+    const check = (requestingUrl: string, isMainFrame: boolean) =>
+      denyPermissionCheck(contents, 'persistent-storage', 'app://copydesk', {
+        isMainFrame,
+        requestingUrl,
+      });
+
+    expect(check('app://copydesk/index.html', true)).toBe(true);
+    expect(check('app://copydesk/index.html', false)).toBe(false);
+    expect(check('https://example.org/', true)).toBe(false);
+  });
 });
 
 describe('denyAllPermissions', () => {
