@@ -199,7 +199,7 @@ export class Session {
     if (previous !== undefined && previous.id !== grader.id) {
       const pending = await this.options.db.outbox.count();
       if (pending > 0) {
-        await api.signOut();
+        await this.signOutOnServer(api, grader.id);
         throw new SignInFailedError({
           kind: 'other-grader',
           name: previous.displayName,
@@ -233,7 +233,7 @@ export class Session {
     if (state.phase !== 'active') {
       return;
     }
-    await this.requireApi().signOut();
+    await this.signOutOnServer(this.requireApi(), state.grader.id);
     this.options.logger.info('signed out', { graderId: state.grader.id });
     this.setState({
       phase: 'signed-out',
@@ -305,6 +305,25 @@ export class Session {
         });
         this.updateActive({ connection: 'offline' });
       }
+    }
+  }
+
+  /**
+   * Revokes the login on the server and forgets the tokens. A failure to
+   * revoke is logged and not raised, because the tokens are forgotten
+   * anyway and the server lets them expire.
+   */
+  private async signOutOnServer(
+    api: ApiClient,
+    graderId: string,
+  ): Promise<void> {
+    try {
+      await api.signOut();
+    } catch (error) {
+      this.options.logger.warn(
+        'revoking the login on the server failed, but the tokens are forgotten',
+        { graderId, error: String(error) },
+      );
     }
   }
 

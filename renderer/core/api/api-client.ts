@@ -84,22 +84,30 @@ export class ApiClient {
   }
 
   /**
-   * Revokes the login on the server, then forgets both tokens. The tokens
-   * are forgotten even when the server cannot be reached, because signing
-   * out must work offline; the server then lets the refresh token expire.
+   * Revokes the login on the server, then forgets both tokens. Without a
+   * valid access token (after a restart, or once it expired) it refreshes
+   * first, because the server revokes a login only for a bearer of it.
+   *
+   * The tokens are forgotten whatever happens, because signing out must
+   * work offline. When the server cannot be reached, or the refresh token
+   * is missing or rejected, it resolves, and an unrevoked refresh token
+   * expires on the server. Any other failure to revoke, such as a 5xx,
+   * raises `ApiError` after the tokens are forgotten.
    */
   async signOut(): Promise<void> {
-    const accessToken = this.tokens.getAccessToken();
     try {
-      if (accessToken !== null) {
-        const response = await this.send(
-          '/auth/logout',
-          withBearer({ method: 'POST' }, accessToken),
-        );
-        await response.body?.cancel().catch(() => undefined);
+      const response = await this.sendAuthorized('/auth/logout', {
+        method: 'POST',
+      });
+      if (!response.ok) {
+        throw await toApiError('POST', '/auth/logout', response);
       }
+      await response.body?.cancel().catch(() => undefined);
     } catch (error) {
-      if (!(error instanceof NetworkError)) {
+      if (
+        !(error instanceof NetworkError) &&
+        !(error instanceof SignInRequiredError)
+      ) {
         throw error;
       }
     } finally {

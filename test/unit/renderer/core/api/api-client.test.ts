@@ -298,6 +298,134 @@ describe('ApiClient', () => {
     expect((error as ApiError).status).toBe(404);
   });
 
+  it('signOut revokes then forgets tokens', async () => {
+    const { client, tokens, sent } = await signedInClient(
+      () => new Response(null, { status: 204 }),
+    );
+
+    await client.signOut();
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.method).toBe('POST');
+    expect(sent[0]?.url).toBe('http://127.0.0.1:9/api/v1/auth/logout');
+    expect(sent[0]?.headers.authorization).toBe('Bearer access-0');
+    expect(tokens.getAccessToken()).toBeNull();
+    expect(await tokens.getRefreshToken()).toBeNull();
+  });
+
+  it('signOut offline still forgets tokens', async () => {
+    const { client, tokens, sent } = await signedInClient(() => {
+      throw new TypeError('fetch failed');
+    });
+
+    await client.signOut();
+
+    expect(sent).toHaveLength(1);
+    expect(tokens.getAccessToken()).toBeNull();
+    expect(await tokens.getRefreshToken()).toBeNull();
+  });
+
+  it('signOut without access token refreshes first', async () => {
+    const vault = new MemoryRefreshTokenVault();
+    await vault.save('refresh-0');
+    const tokens = new VaultTokenStore(vault);
+    const stub = stubFetch((request) =>
+      request.url.endsWith('/auth/refresh')
+        ? json(200, tokenBody('1'))
+        : new Response(null, { status: 204 }),
+    );
+    const client = new ApiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      tokens,
+      fetch: stub.fetch,
+    });
+
+    await client.signOut();
+
+    expect(stub.sent.map((request) => request.url)).toEqual([
+      'http://127.0.0.1:9/api/v1/auth/refresh',
+      'http://127.0.0.1:9/api/v1/auth/logout',
+    ]);
+    expect(stub.sent[1]?.headers.authorization).toBe('Bearer access-1');
+    expect(tokens.getAccessToken()).toBeNull();
+    expect(await vault.load()).toBeNull();
+  });
+
+  it('signOut with expired access token refreshes', async () => {
+    const { client, tokens, sent } = await signedInClient((request) => {
+      if (request.url.endsWith('/auth/refresh')) {
+        return json(200, tokenBody('1'));
+      }
+      if (request.headers.authorization === 'Bearer access-1') {
+        return new Response(null, { status: 204 });
+      }
+      return json(401, { detail: 'expired' }, 'application/problem+json');
+    });
+
+    await client.signOut();
+
+    expect(sent.map((request) => request.headers.authorization)).toEqual([
+      'Bearer access-0',
+      undefined,
+      'Bearer access-1',
+    ]);
+    expect(tokens.getAccessToken()).toBeNull();
+    expect(await tokens.getRefreshToken()).toBeNull();
+  });
+
+  it('signOut without tokens sends nothing', async () => {
+    const tokens = new VaultTokenStore(new MemoryRefreshTokenVault());
+    const stub = stubFetch(() => new Response(null, { status: 204 }));
+    const client = new ApiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      tokens,
+      fetch: stub.fetch,
+    });
+
+    await client.signOut();
+
+    expect(stub.sent).toHaveLength(0);
+  });
+
+  it('signOut rejected refresh still forgets tokens', async () => {
+    const vault = new MemoryRefreshTokenVault();
+    await vault.save('refresh-0');
+    const tokens = new VaultTokenStore(vault);
+    const stub = stubFetch(() =>
+      json(401, { detail: 'revoked' }, 'application/problem+json'),
+    );
+    const client = new ApiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      tokens,
+      fetch: stub.fetch,
+    });
+
+    await client.signOut();
+
+    expect(stub.sent.map((request) => request.url)).toEqual([
+      'http://127.0.0.1:9/api/v1/auth/refresh',
+    ]);
+    expect(await vault.load()).toBeNull();
+  });
+
+  it('signOut server error raises after forgetting', async () => {
+    const { client, tokens } = await signedInClient(() =>
+      json(
+        503,
+        { title: 'Service Unavailable', status: 503, detail: 'maintenance' },
+        'application/problem+json',
+      ),
+    );
+
+    const error = await client.signOut().catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(503);
+    expect((error as ApiError).detail).toBe('maintenance');
+    expect(tokens.getAccessToken()).toBeNull();
+    expect(await tokens.getRefreshToken()).toBeNull();
+  });
+
   it('body that is not JSON is rejected', async () => {
     const { client } = await signedInClient(
       () => new Response('<html>portal</html>', { status: 200 }),
