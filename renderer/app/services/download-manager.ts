@@ -92,6 +92,16 @@ export class DownloadManager {
         this.finish(batchId, { result, progress: result.progress });
       })
       .catch((error: unknown) => {
+        // A cancel while the copy list is requested ends the run without
+        // copies to report, which is not an error to show.
+        if (controller.signal.aborted) {
+          this.options.logger.info(
+            'batch download cancelled before it started',
+            { batchId },
+          );
+          this.finish(batchId, {});
+          return;
+        }
         this.options.logger.warn('batch download could not start', {
           batchId,
           error: String(error),
