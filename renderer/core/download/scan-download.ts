@@ -88,6 +88,10 @@ async function receiveRest(
   held: Blob,
   callbacks: ScanDownloadCallbacks,
 ): Promise<Blob> {
+  // A signal aborted before this call fires no `abort` event, so a copy a
+  // worker picked up just before a cancel or a stop must end here.
+  context.signal.throwIfAborted();
+
   const attempt = new AbortController();
   const stopAttempt = () => attempt.abort(context.signal.reason);
   context.signal.addEventListener('abort', stopAttempt, { once: true });

@@ -188,13 +188,7 @@ describe('download manager', () => {
     expect(await downloadStates()).toEqual(Array(COPIES).fill('stored'));
   });
 
-  // NOTE: `receiveRest` in scan-download.ts links its request to the run's
-  // signal with an `abort` listener only, so a copy taken before the cancel
-  // but requested after it is downloaded anyway. Here the cancel comes as
-  // the first copy starts, and the 4 copies already taken are all stored.
-  // The same gap lets copies continue after the engine stops a batch for
-  // full storage. Remove `.fails` once the request checks `signal.aborted`.
-  it.fails('cancel stores no scan after it', async () => {
+  it('cancel stores no scan after it', async () => {
     const { manager } = createManager();
 
     const download = await cancelAtFirstProgress(manager);
