@@ -9,11 +9,14 @@ import { I18nextProvider } from 'react-i18next';
 
 import { getBridge } from '../bridge/get-bridge';
 import { App } from './app';
+import { registerServiceWorker } from './service-worker-registration';
 import { createAppServices, ServicesContext } from './services/app-services';
+import { createRendererLogger } from './services/renderer-logger';
 import './styles/app.css';
 
 async function start(root: HTMLElement): Promise<void> {
   const bridge = getBridge();
+  registerServiceWorker(createRendererLogger(bridge, 'app'));
   const services = await createAppServices(bridge, () =>
     window.location.reload(),
   );

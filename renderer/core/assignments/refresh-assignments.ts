@@ -5,7 +5,7 @@
  * for a refresh.
  */
 import type { ApiClient } from '../api/api-client';
-import { isAbortError } from '../api/errors';
+import { isAbortError, NetworkError, SignInRequiredError } from '../api/errors';
 import { SILENT_LOGGER, type Logger } from '../download/logger';
 import type { CopydeskDatabase } from '../store/database';
 import { fetchBatchDetails } from './fetch-batch-details';
@@ -70,10 +70,14 @@ export async function refreshAssignments(
     if (isAbortError(error) || signal?.aborted) {
       logger.info('assignments refresh cancelled, nothing was stored');
     } else {
-      logger.error('assignments refresh failed, nothing was stored', {
-        error: describe(error),
-        status: statusOf(error),
-      });
+      // No network and an expired sign-in are expected states, which the
+      // caller shows; anything else is a fault.
+      const expected =
+        error instanceof NetworkError || error instanceof SignInRequiredError;
+      logger[expected ? 'warn' : 'error'](
+        'assignments refresh failed, nothing was stored',
+        { error: describe(error), status: statusOf(error) },
+      );
     }
     throw error;
   }
