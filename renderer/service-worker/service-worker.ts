@@ -108,7 +108,7 @@ async function pageFromNetworkOrCache(request: Request): Promise<Response> {
     }
     return response;
   } catch (error) {
-    const cached = await caches.match(PAGE_URL);
+    const cached = await caches.match(PAGE_URL, { ignoreVary: true });
     if (cached === undefined) {
       throw error;
     }
@@ -118,6 +118,11 @@ async function pageFromNetworkOrCache(request: Request): Promise<Response> {
 
 /** Serves a file of the build from the cache; its name changes with its content. */
 async function fileFromCacheOrNetwork(request: Request): Promise<Response> {
-  const cached = await caches.match(request, { ignoreSearch: true });
+  // The server varies its answers on `Origin` (CORS), and module scripts
+  // are requested with one while `cache.addAll` sent none.
+  const cached = await caches.match(request, {
+    ignoreSearch: true,
+    ignoreVary: true,
+  });
   return cached ?? fetch(request);
 }
