@@ -7,9 +7,11 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { Alert } from '../components/alert';
 import { routeHref } from '../hooks/use-route';
 import { useServices } from '../services/app-services';
-import { openPdf, renderPage } from '../viewer/pdf-document';
 
 const PAGE_WIDTH = 820;
+
+/** pdf.js is loaded when the first copy opens, so the app starts faster. */
+const loadViewer = () => import('../viewer/pdf-document');
 
 type Loaded =
   | { status: 'loading' }
@@ -44,6 +46,7 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
         if (blob === null) {
           return { status: 'missing' } as const;
         }
+        const { openPdf } = await loadViewer();
         opened = await openPdf(await blob.arrayBuffer());
         return { status: 'ready', document: opened } as const;
       })
@@ -69,11 +72,14 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
     if (loaded.status !== 'ready' || canvas.current === null) {
       return;
     }
-    renderPage(loaded.document, page, canvas.current, PAGE_WIDTH).catch(
-      (error: unknown) => {
+    const target = canvas.current;
+    loadViewer()
+      .then(({ renderPage }) =>
+        renderPage(loaded.document, page, target, PAGE_WIDTH),
+      )
+      .catch((error: unknown) => {
         setLoaded({ status: 'failed', detail: String(error) });
-      },
-    );
+      });
   }, [loaded, page]);
 
   useEffect(() => {
