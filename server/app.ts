@@ -1,7 +1,8 @@
 /**
  * Builds the reference server: a Fastify instance with every route of the
- * grading API under /api/v1, the operator routes, and the OpenAPI document
- * generated from the same schemas that validate requests.
+ * grading API under /api/v1, the operator routes, the OpenAPI document
+ * generated from the same schemas that validate requests, and optionally
+ * the built web client at `/`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
@@ -17,6 +18,7 @@ import Fastify, {
 
 import { API_PREFIX, PROBLEM_TYPES } from '../shared/api/schemas';
 import { makeAuthenticate } from './auth/authenticate';
+import { registerClientHost } from './client-host/client-host';
 import { registerAuthRoutes } from './auth/routes';
 import type { AppContext } from './context';
 import { trackInFlightHandlers } from './http/in-flight';
@@ -36,6 +38,11 @@ const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 export interface AppOptions {
   /** Destination of the JSON log lines in place of standard output, as in tests. */
   logStream?: Writable;
+  /**
+   * Folder of the built web client to serve at `/`, in place of the
+   * CLIENT_ROOT setting; null serves none.
+   */
+  clientRoot?: string | null;
 }
 
 export async function buildApp(
@@ -157,6 +164,17 @@ export async function buildApp(
     },
     { prefix: API_PREFIX },
   );
+
+  const clientRoot =
+    options.clientRoot === undefined
+      ? context.config.clientRoot
+      : options.clientRoot;
+  if (clientRoot !== null) {
+    registerClientHost(app, {
+      root: clientRoot,
+      publicUrl: context.config.publicUrl,
+    });
+  }
 
   return app;
 }

@@ -4,6 +4,10 @@
  * the variable, instead of failing on the first request.
  */
 
+import { resolve } from 'node:path';
+
+import { isAllowedServiceUrl } from '../shared/service-url';
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -20,6 +24,14 @@ export interface ServerConfig {
   logLevel: string;
   /** Browser origins allowed to call the API, such as the desktop app's. */
   corsOrigins: string[];
+  /** Absolute path of the built web client served at `/`, or null for none. */
+  clientRoot: string | null;
+  /**
+   * Origin at which browsers reach the server when it differs from the
+   * requests' protocol and Host header (behind a TLS proxy), or null to take
+   * it from each request.
+   */
+  publicUrl: string | null;
 }
 
 export const DEFAULTS = {
@@ -34,6 +46,9 @@ export const DEFAULTS = {
   LOG_LEVEL: 'info',
   // The desktop client serves its pages from app://copydesk.
   CORS_ORIGINS: 'app://copydesk',
+  // No web client is served unless this names its folder.
+  CLIENT_ROOT: '',
+  PUBLIC_URL: '',
 } as const;
 
 export class ConfigError extends Error {}
@@ -78,6 +93,9 @@ export function readConfig(
     ),
     logLevel: readLogLevel(value('LOG_LEVEL')),
     corsOrigins: readOrigins(value('CORS_ORIGINS')),
+    clientRoot:
+      value('CLIENT_ROOT') === '' ? null : resolve(value('CLIENT_ROOT')),
+    publicUrl: readPublicUrl(value('PUBLIC_URL')),
   };
 }
 
@@ -142,4 +160,30 @@ function readOrigins(text: string): string[] {
     }
     return `${url.protocol}//${url.host}`;
   });
+}
+
+/**
+ * Parses PUBLIC_URL, the origin the web client is locked to. The client
+ * accepts only https, or http on a loopback host, so any other value is
+ * rejected here rather than in every browser.
+ */
+function readPublicUrl(text: string): string | null {
+  if (text === '') {
+    return null;
+  }
+
+  const invalid = new ConfigError(
+    `PUBLIC_URL "${text}" is invalid: give the https origin at which browsers reach this server, such as https://marking.example.org (http:// only for localhost)`,
+  );
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid;
+  }
+  const bare = ['', '/'].includes(url.pathname) && !url.search && !url.hash;
+  if (!bare || !isAllowedServiceUrl(text, true)) {
+    throw invalid;
+  }
+  return url.origin;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the reference server on SQLite with a demo sitting of
- * scanned-looking copies, ready to sign in to.
+ * scanned-looking copies, ready to sign in to, and the web client built in
+ * out/renderer/ served at its address.
  *
  * The sitting is generated and imported once into `data/demo/`; later runs
  * reuse it, so marks entered during a demo are still there. `--fresh`
@@ -23,8 +24,9 @@ import { startServer } from './serve';
 const HELP = `Usage: npm run demo [-- --fresh] [--port <n>]
 
 Starts the reference server on SQLite with a demo exam sitting (3 accounts,
-20 scanned copies each) and prints the address and the demo sign-ins.
-The demo's data lives in data/demo/ and is kept between runs.
+20 scanned copies each), serves the web client built in out/renderer/ at
+its address, and prints that address and the demo sign-ins. The demo's
+data lives in data/demo/ and is kept between runs.
 
 Options:
   --fresh        delete data/demo/ and generate the sitting again
@@ -37,6 +39,8 @@ const SITTING_FOLDER = join(DEMO_FOLDER, 'sitting');
 const DATABASE_URL = `sqlite:${join(DEMO_FOLDER, 'copydesk.sqlite')}`;
 const SCAN_STORAGE = `file:${join(DEMO_FOLDER, 'scans')}`;
 const READY_MARK = join(DEMO_FOLDER, 'imported');
+// Written by `npm run build`, which `npm run demo` runs first.
+const CLIENT_ROOT = resolve('out/renderer');
 
 async function prepareDemo(): Promise<void> {
   console.log('Generating the demo sitting (about a minute, once)...');
@@ -114,10 +118,18 @@ async function main(): Promise<void> {
     PORT: port,
     DATABASE_URL,
     SCAN_STORAGE,
+    CLIENT_ROOT,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
 
   console.log(`\nCopydesk demo server: ${server.url}`);
+  if (existsSync(join(CLIENT_ROOT, 'index.html'))) {
+    console.log(`Web client:           ${server.url}/`);
+  } else {
+    console.log(
+      `Web client:           not built (no ${CLIENT_ROOT}/index.html): run \`npm run build\`, then restart the demo`,
+    );
+  }
   console.log(`API contract:         ${server.url}/api/v1/openapi.json`);
   console.log('Sign in with:');
   for (const grader of sitting.graders) {

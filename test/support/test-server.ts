@@ -42,6 +42,11 @@ export interface TestServer {
 export interface TestServerOptions extends FixtureOptions {
   /** Extra environment settings, such as ACCESS_TOKEN_TTL. */
   env?: Record<string, string>;
+  /**
+   * Folder of a built web client to serve at `/`. Without it, none is
+   * served unless `env` sets CLIENT_ROOT.
+   */
+  clientRoot?: string;
 }
 
 export async function startTestServer(
@@ -80,7 +85,7 @@ export async function startTestServer(
       storage,
       config,
     },
-    { logStream: sink },
+    { logStream: sink, clientRoot: options.clientRoot },
   );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
 

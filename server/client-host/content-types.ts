@@ -1,0 +1,37 @@
+/** Media types of the files the web client build contains, by extension. */
+import nodePath from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  // WebAssembly.instantiateStreaming() accepts only this exact type.
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  // OCR language data (`fra.traineddata.gz`), which tesseract.js reads as
+  // bytes and decompresses itself.
+  '.gz': 'application/gzip',
+  '.traineddata': 'application/octet-stream',
+  // Character maps and standard fonts of pdf.js.
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+};
+
+/** Returns the media type of `file`, or `application/octet-stream` if unknown. */
+export function contentTypeOf(file: string): string {
+  const extension = nodePath.extname(file).toLowerCase();
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
