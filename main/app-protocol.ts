@@ -11,7 +11,7 @@ import type { CustomScheme, Protocol } from 'electron';
 
 import { APP_SCHEME, findUnsafePath, isAppUrl, parseUrl } from './app-origin';
 import { contentTypeOf } from './content-types';
-import { buildContentSecurityPolicy } from './content-security-policy';
+import { buildContentSecurityPolicy } from '../shared/content-security-policy';
 import { createLogger } from './logger';
 
 const log = createLogger('app-protocol');

@@ -10,7 +10,7 @@
  * A deployed page should fix its server: otherwise a link can point the app
  * at another server, which would then receive the examiner's password.
  */
-import { Compile } from 'typebox/compile';
+import { createValidator } from './schema-validator';
 
 import { ManagedSettings } from '../../shared/ipc/contract';
 import { isAllowedServiceUrl } from '../../shared/service-url';
@@ -18,7 +18,7 @@ import { isAllowedServiceUrl } from '../../shared/service-url';
 export const CONFIG_ELEMENT_ID = 'copydesk-config';
 export const SERVER_QUERY_PARAMETER = 'server';
 
-const validator = Compile(ManagedSettings);
+const validator = createValidator(ManagedSettings);
 
 /**
  * Tests whether `text` is a server address the app may call: https, or

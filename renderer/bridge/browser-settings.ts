@@ -3,7 +3,7 @@
  * `settings.set` of the bridge, kept as JSON in one `localStorage` item and
  * checked as the main process checks them.
  */
-import { Compile } from 'typebox/compile';
+import { createValidator } from './schema-validator';
 
 import { UserSettings, type CopydeskBridge } from '../../shared/ipc/contract';
 import { isAllowedServerUrl } from './browser-config';
@@ -15,7 +15,7 @@ export const SETTINGS_STORAGE_KEY = 'copydesk.settings';
 /** The parts of `Storage` the settings use, so Node tests can pass a fake. */
 export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-const validator = Compile(UserSettings);
+const validator = createValidator(UserSettings);
 
 /**
  * Builds the `settings` methods of the bridge over `storage`, or over a

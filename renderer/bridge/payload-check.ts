@@ -2,7 +2,7 @@
  * The payload check of the browser bridge: the same schemas of the IPC
  * contract that the main process checks, and the same error text.
  */
-import { Compile } from 'typebox/compile';
+import { createValidator } from './schema-validator';
 
 import {
   IPC_CONTRACT,
@@ -13,7 +13,7 @@ import {
 const validators = new Map(
   Object.entries(IPC_CONTRACT).map(([channel, call]) => [
     channel,
-    Compile(call.payload),
+    createValidator(call.payload),
   ]),
 );
 

@@ -15,7 +15,7 @@ import { PROBLEM_TYPES } from '../../shared/api/schemas';
 import { HttpProblem, badRequest } from '../http/problem';
 import { isInsideFolder, resolveClientPath } from './client-path';
 import { contentTypeOf } from './content-types';
-import { buildClientContentSecurityPolicy } from './content-security-policy';
+import { buildContentSecurityPolicy } from '../../shared/content-security-policy';
 import { injectPageConfig } from './page-config';
 import { isUsableClientOrigin, originOfRequest } from './public-origin';
 
@@ -205,7 +205,7 @@ async function sendPage(
   const page = injectPageConfig(html, { serverUrl: origin });
 
   void reply
-    .header('content-security-policy', buildClientContentSecurityPolicy(origin))
+    .header('content-security-policy', buildContentSecurityPolicy(origin))
     .header('cache-control', CACHE_REVALIDATE)
     .header('content-length', Buffer.byteLength(page));
   return reply.send(request.method === 'HEAD' ? undefined : page);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildContentSecurityPolicy } from '../../../main/content-security-policy';
+import {
+  buildContentSecurityPolicy,
+  REACT_ARIA_PRESSABLE_STYLE_HASH,
+} from '../../../shared/content-security-policy';
 
 function directivesOf(policy: string): Map<string, string> {
   const directives = new Map<string, string>();
@@ -70,5 +73,38 @@ describe('buildContentSecurityPolicy', () => {
     ['a header injection', "https://a.example; script-src 'unsafe-inline'"],
   ])('rejects a server URL that is %s', (_case, serverUrl) => {
     expect(() => buildContentSecurityPolicy(serverUrl)).toThrow(/server URL/);
+  });
+});
+
+describe('React Aria style hash', () => {
+  it('matches the style react-aria injects', async () => {
+    const { createHash } = await import('node:crypto');
+    const { readFile } = await import('node:fs/promises');
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const source = await readFile(
+      require
+        .resolve('react-aria/package.json')
+        .replace(/package\.json$/, 'dist/private/interactions/usePress.mjs'),
+      'utf8',
+    );
+
+    // The element's text is a template literal that the code trims.
+    const template = /style\.textContent = `([^`]*)`\.trim\(\)/.exec(source);
+    expect(template, 'usePress no longer injects a style').not.toBeNull();
+    const text = template![1]!
+      .trim()
+      .replace(/\$\{[^}]*PRESSABLE_ATTRIBUTE\}/, 'data-react-aria-pressable');
+    const hash = createHash('sha256').update(text).digest('base64');
+
+    expect(REACT_ARIA_PRESSABLE_STYLE_HASH).toBe(`'sha256-${hash}'`);
+  });
+
+  it('allows the hash in style-src', () => {
+    const policy = directivesOf(buildContentSecurityPolicy(null));
+
+    expect(policy.get('style-src')).toBe(
+      `'self' ${REACT_ARIA_PRESSABLE_STYLE_HASH}`,
+    );
   });
 });
