@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
-import { _electron as electron, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { bridgeMethodPath, IPC_CHANNELS } from '../../shared/ipc/contract';
-import { MAIN_ENTRY, REPOSITORY_ROOT } from '../e2e/support/paths';
+import { DesktopApp } from './support/desktop-app';
 import { electronSkipReason } from './support/electron-binary';
 
 const skipReason = electronSkipReason();
@@ -25,18 +21,10 @@ function expectedBridge(): Record<string, string[]> {
 }
 
 test('desktop app opens on its own origin with the bridge', async () => {
-  // NOTE: XDG_CONFIG_HOME moves the user data folder on Linux only, the one
-  // platform these tests run on.
-  const configHome = await mkdtemp(path.join(tmpdir(), 'copydesk-electron-'));
-  const app = await electron.launch({
-    args: [MAIN_ENTRY],
-    cwd: REPOSITORY_ROOT,
-    env: { ...process.env, XDG_CONFIG_HOME: configHome },
-  });
+  const desktop = await DesktopApp.create();
 
   try {
-    const page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    const page = await desktop.launch();
 
     await test.step('the window shows the app on app://copydesk/', async () => {
       expect(page.url()).toMatch(/^app:\/\/copydesk\//);
@@ -64,10 +52,9 @@ test('desktop app opens on its own origin with the bridge', async () => {
       ]);
 
       expect(results).toEqual([true, true]);
-      expect(app.windows()).toHaveLength(1);
+      expect(desktop.windowCount()).toBe(1);
     });
   } finally {
-    await app.close();
-    await rm(configHome, { recursive: true, force: true });
+    await desktop.dispose();
   }
 });

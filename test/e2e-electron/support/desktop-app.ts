@@ -1,0 +1,64 @@
+/**
+ * The desktop app under Playwright's Electron support, with a user data
+ * folder of its own that outlives one launch, so a test can quit the app
+ * and start it again on the same local store and vault.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+  _electron as electron,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
+
+import { MAIN_ENTRY, REPOSITORY_ROOT } from '../../e2e/support/paths';
+
+export class DesktopApp {
+  private app: ElectronApplication | null = null;
+
+  private constructor(private readonly configHome: string) {}
+
+  static async create(): Promise<DesktopApp> {
+    return new DesktopApp(
+      await mkdtemp(path.join(tmpdir(), 'copydesk-electron-')),
+    );
+  }
+
+  /** Starts the app and returns its window once the page has loaded. */
+  async launch(): Promise<Page> {
+    if (this.app !== null) {
+      throw new Error('the app is already running: quit() it first');
+    }
+
+    // NOTE: XDG_CONFIG_HOME moves the user data folder on Linux only, the
+    // one platform these tests run on.
+    this.app = await electron.launch({
+      args: [MAIN_ENTRY],
+      cwd: REPOSITORY_ROOT,
+      env: { ...process.env, XDG_CONFIG_HOME: this.configHome },
+    });
+    const page = await this.app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    return page;
+  }
+
+  /** Returns how many windows the running app has. */
+  windowCount(): number {
+    return this.app?.windows().length ?? 0;
+  }
+
+  /** Quits the app and keeps its user data. */
+  async quit(): Promise<void> {
+    const app = this.app;
+    this.app = null;
+    await app?.close();
+  }
+
+  /** Quits the app and deletes its user data. */
+  async dispose(): Promise<void> {
+    await this.quit();
+    await rm(this.configHome, { recursive: true, force: true });
+  }
+}
