@@ -79,11 +79,11 @@ export class DownloadManager {
       this.update(batchId, { ...this.downloads.get(batchId)!, progress });
     });
 
-    this.options.logger.info('batch download started', { batchId });
+    this.options.logger.info('download requested for batch', { batchId });
     engine
       .downloadBatch(batchId, { signal: controller.signal })
       .then((result) => {
-        this.options.logger.info('batch download ended', {
+        this.options.logger.info('download of batch finished', {
           batchId,
           outcome: result.outcome,
           copiesDone: result.progress.copiesDone,
