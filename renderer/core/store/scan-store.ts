@@ -76,8 +76,13 @@ export class EncryptedScanStore implements ScanStore {
             data,
           });
           await this.#db.partials.delete(copyId);
+
+          // A refresh may have recorded a rescan while this download ran:
+          // the older scan stays readable, but the copy still needs the new.
+          const copy = await this.#db.copies.get(copyId);
+          const current = copy === undefined || copy.scan.sha256 === sha256;
           await this.#db.copies.update(copyId, {
-            download: 'stored',
+            download: current ? 'stored' : 'missing',
             storedRevision: revision,
           });
         },

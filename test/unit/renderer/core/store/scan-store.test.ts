@@ -49,7 +49,13 @@ let scans: EncryptedScanStore;
 beforeEach(async () => {
   store = openTestStore();
   scans = new EncryptedScanStore(store.db, store.cipher);
-  await store.db.copies.bulkPut([copyRow('c1'), copyRow('c2')]);
+  // The server lists c1's scan with SHA_1, the one most tests save.
+  await store.db.copies.bulkPut([
+    copyRow('c1', {
+      scan: { sha256: SHA_1, size: 4096, contentType: 'application/pdf' },
+    }),
+    copyRow('c2'),
+  ]);
 });
 
 afterEach(() => {
@@ -85,6 +91,23 @@ describe('EncryptedScanStore scans', () => {
 
     expect(copy?.download).toBe('stored');
     expect(copy?.storedRevision).toBe(1);
+  });
+
+  it('keeps a rescanned copy to download', async () => {
+    // A refresh recorded revision 2 while revision 1 was downloading.
+    await store.db.copies.update('c1', {
+      revision: 2,
+      scan: { sha256: SHA_2, size: 5000, contentType: 'application/pdf' },
+    });
+
+    await scans.saveScan('c1', 1, SHA_1, pdf(1));
+
+    const copy = await store.db.copies.get('c1');
+    expect(copy?.download).toBe('missing');
+    expect(copy?.storedRevision).toBe(1);
+    expect(await bytesOf(await scans.loadScan('c1'))).toEqual(
+      Array.from(pdfBytes(1)),
+    );
   });
 
   it('saves a scan of a copy not listed yet', async () => {
