@@ -23,23 +23,9 @@ import {
 } from '@playwright/test';
 
 import { isRunning, listDescendants } from './process-tree';
+import { CHROMIUM_ARGS } from '../../test/e2e/support/chromium';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/**
- * The flags of the project's browser runs. Without the background-networking
- * flags, Chromium keeps trying to reach Google's hosts.
- */
-export const CHROMIUM_ARGUMENTS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /** Maximum wait for Chromium to print its DevTools address, milliseconds. */
 const START_TIMEOUT_MS = 30_000;
@@ -69,7 +55,7 @@ export async function launchChromium(
   const child = spawn(
     CHROMIUM_PATH,
     [
-      ...CHROMIUM_ARGUMENTS,
+      ...CHROMIUM_ARGS,
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',
       `--user-data-dir=${profileFolder}`,

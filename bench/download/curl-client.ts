@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parallelCurlArguments } from '../common/curl-arguments';
 
 const execFileAsync = promisify(execFile);
 
@@ -63,17 +64,7 @@ export async function downloadWithCurl(
   ];
   await writeFile(configFile, `${lines.join('\n')}\n`, { mode: 0o600 });
 
-  const curlArguments = [
-    '--parallel',
-    '--parallel-max',
-    String(job.parallelism),
-    '--silent',
-    '--show-error',
-    '--config',
-    configFile,
-    '--write-out',
-    '%{http_code} %{size_download}\\n',
-  ];
+  const curlArguments = parallelCurlArguments(configFile, job.parallelism);
   const gnuTime = hasGnuTime();
   const [command, args] = gnuTime
     ? [

@@ -16,6 +16,7 @@ import { migrateToLatest } from '../../server/db/migrate';
 import { importSitting } from '../../server/import/import-sitting';
 import { FileScanStorage } from '../../server/storage/file-storage';
 import type { CachedSitting } from './sitting-cache';
+import { signIn } from '../common/sign-in';
 
 /**
  * Path to which a benchmark page posts its result as JSON. It is a route of
@@ -184,26 +185,4 @@ function countSentBytes(): { track(socket: Socket): void; total(): number } {
       return bytes;
     },
   };
-}
-
-async function signIn(
-  baseUrl: string,
-  sitting: CachedSitting,
-): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: sitting.username,
-      password: sitting.password,
-      deviceName: 'bench',
-    }),
-  });
-  const text = await response.text();
-  if (response.status !== 200) {
-    throw new Error(
-      `Sign-in of ${sitting.username} at ${baseUrl} failed with ${response.status}: ${text}`,
-    );
-  }
-  return (JSON.parse(text) as { accessToken: string }).accessToken;
 }

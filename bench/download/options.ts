@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 
 import { ENGINE_VARIANTS } from './engine-page/page-api';
 import type { ClientName } from './measurement';
+import { OptionsError, readInteger } from '../common/options';
+
+export { OptionsError };
 
 export const BROWSER_CLIENTS: readonly ClientName[] = [
   'app',
@@ -65,8 +68,6 @@ Options:
   --help           print this help and exit
 `;
 
-export class OptionsError extends Error {}
-
 /** Parses `args`; returns null when --help was given. */
 export function parseOptions(args: string[]): DownloadBenchOptions | null {
   let parsed;
@@ -120,21 +121,6 @@ export function parseOptions(args: string[]): DownloadBenchOptions | null {
     appFolder: values.app,
     outFolder: values.out,
   };
-}
-
-function readInteger(
-  name: string,
-  text: string,
-  min: number,
-  max: number,
-): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new OptionsError(
-      `${name} "${text}" is invalid: use a whole number from ${min} to ${max}`,
-    );
-  }
-  return value;
 }
 
 function readClients(text: string): ClientName[] {

@@ -12,6 +12,7 @@ import { importSitting } from '../../server/import/import-sitting';
 import { openScanStorage } from '../../server/storage/open-scan-storage';
 import type { BenchDatabase } from './bench-database';
 import type { BenchSitting } from './sample-sitting';
+import { signIn } from '../common/sign-in';
 
 export interface BenchCopy {
   id: string;
@@ -101,23 +102,4 @@ async function importAndListCopies(
   } finally {
     await handle.close();
   }
-}
-
-async function signIn(baseUrl: string, sitting: BenchSitting): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: sitting.username,
-      password: sitting.password,
-      deviceName: 'bench',
-    }),
-  });
-  const text = await response.text();
-  if (response.status !== 200) {
-    throw new Error(
-      `Sign-in of ${sitting.username} at ${baseUrl} failed with ${response.status}: ${text}`,
-    );
-  }
-  return (JSON.parse(text) as { accessToken: string }).accessToken;
 }

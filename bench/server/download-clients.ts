@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parallelCurlArguments } from '../common/curl-arguments';
 
 const execFileAsync = promisify(execFile);
 
@@ -91,17 +92,7 @@ export async function downloadWithCurl(
   const started = performance.now();
   const { stdout } = await execFileAsync(
     'curl',
-    [
-      '--parallel',
-      '--parallel-max',
-      String(job.parallelism),
-      '--silent',
-      '--show-error',
-      '--config',
-      configFile,
-      '--write-out',
-      '%{http_code} %{size_download}\\n',
-    ],
+    parallelCurlArguments(configFile, job.parallelism),
     { maxBuffer: 16 * 1024 * 1024 },
   );
   const milliseconds = performance.now() - started;

@@ -5,6 +5,9 @@
 import { parseArgs } from 'node:util';
 
 import type { Dialect } from '../../server/db/database';
+import { OptionsError, readInteger } from '../common/options';
+
+export { OptionsError };
 
 export type BenchTest = 'writes' | 'downloads';
 
@@ -60,8 +63,6 @@ Options:
   --out FOLDER         folder of the JSON results (default bench/results)
   --help               print this help and exit
 `;
-
-export class OptionsError extends Error {}
 
 /** Parses `args`; returns null when --help was given. */
 export function parseOptions(args: string[]): BenchOptions | null {
@@ -137,21 +138,6 @@ export function parseOptions(args: string[]): BenchOptions | null {
     curl: !values['skip-curl'],
     outFolder: values.out,
   };
-}
-
-function readInteger(
-  name: string,
-  text: string,
-  min: number,
-  max: number,
-): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new OptionsError(
-      `${name} "${text}" is invalid: use a whole number from ${min} to ${max}`,
-    );
-  }
-  return value;
 }
 
 function readList<T extends string>(
