@@ -10,7 +10,7 @@ import nodePath from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 
 import { APP_SCHEME, findUnsafePath, isAppUrl, parseUrl } from './app-origin';
-import { contentTypeOf } from './content-types';
+import { contentTypeOf } from '../shared/content-types';
 import { buildContentSecurityPolicy } from '../shared/content-security-policy';
 import { createLogger } from './logger';
 

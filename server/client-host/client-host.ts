@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_TYPES } from '../../shared/api/schemas';
 import { HttpProblem, badRequest } from '../http/problem';
 import { isInsideFolder, resolveClientPath } from './client-path';
-import { contentTypeOf } from './content-types';
+import { contentTypeOf } from '../../shared/content-types';
 import { buildContentSecurityPolicy } from '../../shared/content-security-policy';
 import { injectPageConfig } from './page-config';
 import { isUsableClientOrigin, originOfRequest } from './public-origin';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { contentTypeOf } from '../../../../server/client-host/content-types';
+import { contentTypeOf } from '../../../shared/content-types';
 
 describe('contentTypeOf', () => {
   it.each([
@@ -27,4 +27,14 @@ describe('contentTypeOf', () => {
       expect(contentTypeOf(file)).toBe('application/octet-stream');
     },
   );
+});
+
+describe('contentTypeOf with folder names', () => {
+  it.each([
+    ['C:\\Copydesk\\out\\renderer\\index.html', 'text/html; charset=utf-8'],
+    ['/opt/copy.desk/renderer/LICENSE', 'application/octet-stream'],
+    ['C:\\copy.desk\\renderer\\LICENSE', 'application/octet-stream'],
+  ])('reads the extension of %s', (file, expected) => {
+    expect(contentTypeOf(file)).toBe(expected);
+  });
 });
