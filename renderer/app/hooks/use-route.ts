@@ -9,13 +9,26 @@ export type Route =
   | { screen: 'batch'; batchId: string }
   | { screen: 'copy'; batchId: string; copyId: string };
 
-/** Parses `location.hash`; an unknown hash shows the batches. */
+/** Decodes one part of the hash, or returns null when it is malformed. */
+function decodePart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses `location.hash`; an unknown or malformed hash shows the batches. */
 export function parseRoute(hash: string): Route {
-  const parts = hash
+  const decoded = hash
     .replace(/^#\/?/, '')
     .split('/')
     .filter((part) => part !== '')
-    .map((part) => decodeURIComponent(part));
+    .map(decodePart);
+  const parts = decoded.filter((part) => part !== null);
+  if (parts.length !== decoded.length) {
+    return { screen: 'batches' };
+  }
 
   if (parts[0] === 'batches' && parts[1] !== undefined) {
     if (parts[2] === 'copies' && parts[3] !== undefined) {

@@ -68,25 +68,46 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
 
   const pageCount = loaded.status === 'ready' ? loaded.document.numPages : 0;
 
+  // pdf.js draws one page at a time into a canvas, so a page turn cancels
+  // the drawing under way and waits for it to stop before drawing the next.
+  const drawing = useRef<Promise<void>>(Promise.resolve());
+
   useEffect(() => {
     if (loaded.status !== 'ready' || canvas.current === null) {
       return;
     }
     const target = canvas.current;
-    loadViewer()
+    const controller = new AbortController();
+    const previous = drawing.current;
+
+    drawing.current = previous
+      .then(() => loadViewer())
       .then(({ renderPage }) =>
-        renderPage(loaded.document, page, target, PAGE_WIDTH),
+        renderPage(
+          loaded.document,
+          page,
+          target,
+          PAGE_WIDTH,
+          controller.signal,
+        ),
       )
       .catch((error: unknown) => {
-        setLoaded({ status: 'failed', detail: String(error) });
+        if (!controller.signal.aborted) {
+          setLoaded({ status: 'failed', detail: String(error) });
+        }
       });
+
+    return () => controller.abort();
   }, [loaded, page]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
+      // The keys turn pages instead of scrolling the window.
       if (event.key === 'PageDown') {
+        event.preventDefault();
         setPage((current) => Math.min(current + 1, pageCount));
       } else if (event.key === 'PageUp') {
+        event.preventDefault();
         setPage((current) => Math.max(current - 1, 1));
       }
     }

@@ -5,6 +5,7 @@
 import {
   getDocument,
   GlobalWorkerOptions,
+  RenderingCancelledException,
   type PDFDocumentProxy,
 } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
@@ -25,15 +26,20 @@ export function openPdf(bytes: ArrayBuffer): Promise<PDFDocumentProxy> {
 
 /**
  * Draws page `pageNumber` (from 1) into `canvas`, `cssWidth` pixels wide on
- * screen, at the screen's pixel density.
+ * screen, at the screen's pixel density. Resolves without drawing when
+ * `signal` aborts first.
  */
 export async function renderPage(
   document: PDFDocumentProxy,
   pageNumber: number,
   canvas: HTMLCanvasElement,
   cssWidth: number,
+  signal: AbortSignal,
 ): Promise<void> {
   const page = await document.getPage(pageNumber);
+  if (signal.aborted) {
+    return;
+  }
   const unscaled = page.getViewport({ scale: 1 });
   const scale = cssWidth / unscaled.width;
   const ratio = window.devicePixelRatio || 1;
@@ -44,6 +50,17 @@ export async function renderPage(
   canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
   canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
 
-  await page.render({ canvas, viewport }).promise;
-  page.cleanup();
+  const task = page.render({ canvas, viewport });
+  const cancel = () => task.cancel();
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    await task.promise;
+  } catch (error) {
+    if (!(error instanceof RenderingCancelledException)) {
+      throw error;
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel);
+    page.cleanup();
+  }
 }
