@@ -38,18 +38,17 @@ export function AppShell(props: {
           {t('shell.signedInAs', { name: session.grader.displayName })}
         </span>
         <LanguageSelect />
-        {session.connection === 'sign-in-required' ? (
+        {session.connection === 'sign-in-required' && (
           <Button
             className="primary"
             onPress={() => services.session.requestSignIn()}
           >
             {t('shell.signIn')}
           </Button>
-        ) : (
-          <Button onPress={() => void services.session.signOut()}>
-            {t('shell.signOut')}
-          </Button>
         )}
+        <Button onPress={() => void services.session.signOut()}>
+          {t('shell.signOut')}
+        </Button>
       </header>
       <main className="app-main">{props.children}</main>
       <StatusBar session={session} locale={i18n.language} />

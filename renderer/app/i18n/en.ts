@@ -28,6 +28,8 @@ export const en: Messages = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     wrongCredentials: 'Wrong username or password.',
+    usernameMissing: 'Enter your username.',
+    passwordMissing: 'Enter your password.',
     tooManyAttempts: 'Too many attempts. Try again in {{seconds}} seconds.',
     offline:
       'The server does not respond, so you cannot sign in right now. Check your network and try again.',
@@ -35,8 +37,7 @@ export const en: Messages = {
       'Sign-in failed ({{detail}}). Try again; if it continues, contact support.',
     otherGrader:
       'This computer holds marks from {{name}} that were not sent yet. Sign in with that account to send them before switching.',
-    required:
-      'Your session has expired: sign in again to sync. Your work stays saved on this computer.',
+    required: 'Sign in again to sync. Your work stays saved on this computer.',
   },
   shell: {
     signedInAs: 'Signed in: {{name}}',

@@ -30,6 +30,8 @@ export const fr = {
     submit: 'Se connecter',
     submitting: 'Connexion…',
     wrongCredentials: 'Identifiant ou mot de passe incorrect.',
+    usernameMissing: 'Saisissez votre identifiant.',
+    passwordMissing: 'Saisissez votre mot de passe.',
     tooManyAttempts: 'Trop de tentatives. Réessayez dans {{seconds}} secondes.',
     offline:
       'Le serveur ne répond pas : la connexion est impossible pour l’instant. Vérifiez votre réseau et réessayez.',
@@ -38,7 +40,7 @@ export const fr = {
     otherGrader:
       'Cet ordinateur contient des notes non envoyées de {{name}}. Connectez-vous avec ce compte pour les envoyer avant d’en changer.',
     required:
-      'Votre session a expiré : reconnectez-vous pour synchroniser. Votre travail reste enregistré sur cet ordinateur.',
+      'Reconnectez-vous pour synchroniser. Votre travail reste enregistré sur cet ordinateur.',
   },
   shell: {
     signedInAs: 'Connecté : {{name}}',

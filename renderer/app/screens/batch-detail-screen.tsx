@@ -115,7 +115,16 @@ export function BatchDetailScreen(props: { batchId: string }) {
             ) as CopyDownloadState | 'missing' | 'partial';
             const failure = live.get(copy.id)?.failure ?? null;
             return (
-              <Row id={copy.id} className={`copy-row state-${state}`}>
+              <Row
+                id={copy.id}
+                className={`copy-row state-${state}`}
+                // Enter on a focused row opens the copy, as a click does.
+                href={routeHref({
+                  screen: 'copy',
+                  batchId: batch.id,
+                  copyId: copy.id,
+                })}
+              >
                 <Cell>
                   <Link
                     href={routeHref({

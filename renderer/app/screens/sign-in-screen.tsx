@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import {
   Button,
+  FieldError,
   Form,
   Heading,
   Input,
@@ -74,23 +75,29 @@ export function SignInScreen(props: {
           name="username"
           value={username}
           onChange={setUsername}
-          isRequired
+          validate={(value) =>
+            value.trim() === '' ? t('signIn.usernameMissing') : null
+          }
           autoFocus
           autoComplete="username"
         >
           <Label>{t('signIn.username')}</Label>
           <Input />
+          <FieldError />
         </TextField>
         <TextField
           name="password"
           type="password"
           value={password}
           onChange={setPassword}
-          isRequired
+          validate={(value) =>
+            value === '' ? t('signIn.passwordMissing') : null
+          }
           autoComplete="current-password"
         >
           <Label>{t('signIn.password')}</Label>
           <Input />
+          <FieldError />
         </TextField>
         {failure !== null && <Alert tone="error">{describe(failure)}</Alert>}
         <Button type="submit" className="primary" isPending={pending}>

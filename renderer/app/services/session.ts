@@ -371,7 +371,12 @@ function describeSignInError(error: unknown): SignInFailure {
   if (error instanceof NetworkError) {
     return { kind: 'offline' };
   }
-  if (error instanceof ApiError && error.status === 401) {
+  // 400 is an identifier or password the server rejects before checking
+  // it, such as one too long: for the examiner, a wrong one.
+  if (
+    error instanceof ApiError &&
+    (error.status === 401 || error.status === 400)
+  ) {
     return { kind: 'wrong-credentials' };
   }
   if (error instanceof ApiError && error.status === 429) {
