@@ -41,6 +41,10 @@ test.describe('an examiner on a home connection that drops', () => {
       'Téléchargement en pause : le serveur ne répond pas.',
       { timeout: 20_000 },
     );
+    await expect(batches.connection).toHaveAttribute(
+      'data-connection',
+      'offline',
+    );
 
     // The network comes back: the download resumes without a click.
     await page.unroute('**/api/v1/copies/*/scan');
@@ -50,6 +54,10 @@ test.describe('an examiner on a home connection that drops', () => {
       timeout: 20_000,
     });
     await expect(batches.card('Lot 1')).toContainText('3 sur 3 copies');
+    await expect(batches.connection).toHaveAttribute(
+      'data-connection',
+      'online',
+    );
     expect(await app.cspViolations()).toEqual([]);
   });
 

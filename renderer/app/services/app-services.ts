@@ -81,6 +81,13 @@ export async function createAppServices(
     getApi: () => session.getApi(),
     store: store.scans,
     logger: createRendererLogger(bridge, 'download'),
+    onReachabilityChange: (offline) => {
+      if (offline) {
+        session.reportOffline();
+      } else {
+        void session.refresh();
+      }
+    },
   });
 
   return {

@@ -39,6 +39,11 @@ export class DownloadManager {
       getApi: () => ApiClient | null;
       store: ScanStore;
       logger: Logger;
+      /**
+       * Called when a download pauses because the server cannot be reached
+       * (`true`) and when it resumes (`false`).
+       */
+      onReachabilityChange?: (offline: boolean) => void;
     },
   ) {}
 
@@ -76,6 +81,12 @@ export class DownloadManager {
 
     engine.addEventListener('progress', (event) => {
       const { progress } = event as DownloadProgressEvent;
+      const wasOffline = this.downloads.get(batchId)?.progress?.offline;
+      if (wasOffline !== undefined && wasOffline !== progress.offline) {
+        this.options.onReachabilityChange?.(progress.offline);
+      } else if (wasOffline === undefined && progress.offline) {
+        this.options.onReachabilityChange?.(true);
+      }
       this.update(batchId, { ...this.downloads.get(batchId)!, progress });
     });
 

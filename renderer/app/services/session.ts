@@ -257,6 +257,14 @@ export class Session {
   }
 
   /**
+   * Records that a request found no server, such as a download that paused,
+   * so the status bar shows offline before the next refresh.
+   */
+  reportOffline(): void {
+    this.updateActive({ connection: 'offline' });
+  }
+
+  /**
    * Receives the assignments again and updates the connection state.
    * Concurrent calls share one refresh.
    */
