@@ -87,7 +87,8 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
           loaded.document,
           page,
           target,
-          PAGE_WIDTH,
+          // A narrow window gets a narrower page rather than a scroll bar.
+          Math.min(PAGE_WIDTH, target.parentElement?.clientWidth ?? PAGE_WIDTH),
           controller.signal,
         ),
       )
