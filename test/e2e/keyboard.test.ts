@@ -58,4 +58,16 @@ test.describe('an examiner working from the keyboard', () => {
 
     await expect(new BatchesScreen(page).heading).toBeVisible();
   });
+
+  test('an unknown copy says so', async ({ app, page }) => {
+    await app.open(server().url);
+    await new SignInScreen(page).signIn('amartin', PASSWORDS.amartin);
+    await expect(new BatchesScreen(page).heading).toBeVisible();
+
+    await page.goto(`${server().url}/#/batches/nope/copies/nothing`);
+
+    await expect(page.getByRole('alert')).toHaveText(
+      'Ce lot n’a pas de copie à cette adresse. Revenez à la liste des copies du lot.',
+    );
+  });
 });

@@ -127,6 +127,8 @@ export const en: Messages = {
     page: 'Page {{page}} of {{count}}',
     previous: 'Previous page',
     next: 'Next page',
+    notFound:
+      'This batch has no copy at this address. Go back to the batch’s list of copies.',
     notStored:
       'This copy is not downloaded yet. Download the batch to open it offline.',
     unreadable:

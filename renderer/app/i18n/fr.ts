@@ -131,6 +131,8 @@ export const fr = {
     page: 'Page {{page}} sur {{count}}',
     previous: 'Page précédente',
     next: 'Page suivante',
+    notFound:
+      'Ce lot n’a pas de copie à cette adresse. Revenez à la liste des copies du lot.',
     notStored:
       'Cette copie n’est pas encore téléchargée. Téléchargez le lot pour l’ouvrir hors ligne.',
     unreadable:

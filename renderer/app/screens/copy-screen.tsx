@@ -26,10 +26,11 @@ type Loaded =
 export function CopyScreen(props: { batchId: string; copyId: string }) {
   const { t } = useTranslation();
   const { store } = useServices();
-  const copy = useLiveQuery(
-    () => store.db.copies.get(props.copyId),
-    [props.copyId],
-  );
+  // `null` is a copy this batch does not have; `undefined` is loading.
+  const copy = useLiveQuery(async () => {
+    const row = await store.db.copies.get(props.copyId);
+    return row !== undefined && row.batchId === props.batchId ? row : null;
+  }, [props.copyId, props.batchId]);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [page, setPage] = useState(1);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -128,7 +129,8 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
         {t('copy.title', { code: copy?.anonymousCode ?? '' })}
       </Heading>
 
-      {loaded.status === 'missing' && (
+      {copy === null && <Alert tone="error">{t('copy.notFound')}</Alert>}
+      {copy !== null && loaded.status === 'missing' && (
         <Alert tone="warning">{t('copy.notStored')}</Alert>
       )}
       {loaded.status === 'failed' && (
@@ -136,7 +138,7 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
           {t('copy.unreadable', { detail: loaded.detail })}
         </Alert>
       )}
-      {loaded.status === 'ready' && (
+      {copy !== null && loaded.status === 'ready' && (
         <>
           <div className="page-bar">
             <Button
