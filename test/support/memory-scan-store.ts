@@ -11,7 +11,7 @@ import {
 export interface StoredScan {
   revision: number;
   sha256: string;
-  bytes: Blob;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 export interface MemoryScanStoreOptions {
@@ -23,7 +23,10 @@ export interface MemoryScanStoreOptions {
 
 export class MemoryScanStore implements ScanStore {
   readonly scans = new Map<string, StoredScan>();
-  readonly partials = new Map<string, { sha256: string; bytes: Blob }>();
+  readonly partials = new Map<
+    string,
+    { sha256: string; bytes: Uint8Array<ArrayBuffer> }
+  >();
   readonly withdrawn = new Set<string>();
   /** Each call, as `method copyId`, in order. */
   readonly calls: string[] = [];
@@ -39,19 +42,22 @@ export class MemoryScanStore implements ScanStore {
     copyId: string,
     revision: number,
     sha256: string,
-    bytes: Blob,
+    bytes: Uint8Array<ArrayBuffer>,
   ): Promise<void> {
     this.calls.push(`saveScan ${copyId}`);
-    const partialBytes = this.partials.get(copyId)?.bytes.size ?? 0;
-    const replacedBytes = this.scans.get(copyId)?.bytes.size ?? 0;
-    this.checkQuota(bytes.size - partialBytes - replacedBytes, copyId);
+    const partialBytes = this.partials.get(copyId)?.bytes.byteLength ?? 0;
+    const replacedBytes = this.scans.get(copyId)?.bytes.byteLength ?? 0;
+    this.checkQuota(bytes.byteLength - partialBytes - replacedBytes, copyId);
 
     this.scans.set(copyId, { revision, sha256, bytes });
     this.partials.delete(copyId);
     await this.options.afterSaveScan?.(copyId);
   }
 
-  async loadPartial(copyId: string, sha256: string): Promise<Blob | null> {
+  async loadPartial(
+    copyId: string,
+    sha256: string,
+  ): Promise<Uint8Array<ArrayBuffer> | null> {
     this.calls.push(`loadPartial ${copyId}`);
     const partial = this.partials.get(copyId);
     return partial?.sha256 === sha256 ? partial.bytes : null;
@@ -60,11 +66,11 @@ export class MemoryScanStore implements ScanStore {
   async savePartial(
     copyId: string,
     sha256: string,
-    bytes: Blob,
+    bytes: Uint8Array<ArrayBuffer>,
   ): Promise<void> {
     this.calls.push(`savePartial ${copyId}`);
-    const previousBytes = this.partials.get(copyId)?.bytes.size ?? 0;
-    this.checkQuota(bytes.size - previousBytes, copyId);
+    const previousBytes = this.partials.get(copyId)?.bytes.byteLength ?? 0;
+    this.checkQuota(bytes.byteLength - previousBytes, copyId);
 
     this.partials.set(copyId, { sha256, bytes });
   }
@@ -83,10 +89,10 @@ export class MemoryScanStore implements ScanStore {
   usedBytes(): number {
     let used = 0;
     for (const scan of this.scans.values()) {
-      used += scan.bytes.size;
+      used += scan.bytes.byteLength;
     }
     for (const partial of this.partials.values()) {
-      used += partial.bytes.size;
+      used += partial.bytes.byteLength;
     }
     return used;
   }

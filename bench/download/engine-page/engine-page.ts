@@ -64,10 +64,7 @@ function createDroppingStore(cipher: RecordCipher | null): ScanStore {
         id: copyId,
         bindings: [revision, sha256],
       };
-      const { ciphertext } = await cipher.encrypt(
-        record,
-        await bytes.arrayBuffer(),
-      );
+      const { ciphertext } = await cipher.encrypt(record, bytes);
       void new Blob([ciphertext]);
     },
     loadPartial: async () => null,

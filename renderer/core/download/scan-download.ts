@@ -12,6 +12,7 @@ import {
   UnexpectedResponseError,
 } from './download-errors';
 import type { Logger } from './logger';
+import { ReceivedBytes } from './received-bytes';
 import type { ScanStore } from './scan-store';
 import { sha256Hex } from './sha256';
 
@@ -49,32 +50,33 @@ export async function downloadScan(
   const { sha256, size } = copy.scan;
 
   let partial = await store.loadPartial(copy.id, sha256);
-  if (partial !== null && partial.size > size) {
+  if (partial !== null && partial.byteLength > size) {
     context.logger.warn('partial download larger than the scan, discarded', {
       copyId: copy.id,
-      partialBytes: partial.size,
+      partialBytes: partial.byteLength,
       size,
     });
     await store.deletePartial(copy.id);
     partial = null;
   }
 
-  let bytes = partial ?? new Blob([]);
-  callbacks.onBytes(bytes.size);
-  if (bytes.size < size) {
-    bytes = await receiveRest(context, copy, bytes, callbacks);
+  let received = new ReceivedBytes(partial ?? undefined);
+  callbacks.onBytes(received.size);
+  if (received.size < size) {
+    received = await receiveRest(context, copy, received, callbacks);
   }
 
   callbacks.onVerifying();
+  const bytes = received.toBytes();
   const actualSha256 = await sha256Hex(bytes);
-  if (actualSha256 !== sha256 || bytes.size !== size) {
+  if (actualSha256 !== sha256 || bytes.byteLength !== size) {
     await store.deletePartial(copy.id);
     throw new ChecksumMismatchError(
       copy.id,
       sha256,
       actualSha256,
       size,
-      bytes.size,
+      bytes.byteLength,
     );
   }
 
@@ -85,9 +87,9 @@ export async function downloadScan(
 async function receiveRest(
   context: ScanDownloadContext,
   copy: Copy,
-  held: Blob,
+  held: ReceivedBytes,
   callbacks: ScanDownloadCallbacks,
-): Promise<Blob> {
+): Promise<ReceivedBytes> {
   // A signal aborted before this call fires no `abort` event, so a copy a
   // worker picked up just before a cancel or a stop must end here.
   context.signal.throwIfAborted();
@@ -119,10 +121,10 @@ async function receiveRest(
 async function requestAndStream(
   context: ScanDownloadContext,
   copy: Copy,
-  held: Blob,
+  held: ReceivedBytes,
   callbacks: ScanDownloadCallbacks,
   attempt: { signal: AbortSignal; resetIdleTimer: () => void },
-): Promise<Blob> {
+): Promise<ReceivedBytes> {
   const { sha256 } = copy.scan;
   if (held.size > 0) {
     context.logger.info('resuming scan download', {
@@ -140,8 +142,8 @@ async function requestAndStream(
   callbacks.onResponse();
   attempt.resetIdleTimer();
 
-  let saved = await startingBytes(context, copy, held, response);
-  callbacks.onBytes(saved.size);
+  const received = await startingBytes(context, copy, held, response);
+  callbacks.onBytes(received.size);
   if (response.body === null) {
     throw new UnexpectedResponseError(
       `Scan response for copy ${copy.id} has no body`,
@@ -149,16 +151,14 @@ async function requestAndStream(
   }
 
   const reader = response.body.getReader();
-  let pending: Uint8Array<ArrayBuffer>[] = [];
-  let pendingBytes = 0;
+  // Bytes received since the partial download was last saved.
+  let unsavedBytes = 0;
   const flush = async () => {
-    if (pendingBytes === 0) {
+    if (unsavedBytes === 0) {
       return;
     }
-    saved = new Blob([saved, ...pending]);
-    pending = [];
-    pendingBytes = 0;
-    await context.store.savePartial(copy.id, sha256, saved);
+    unsavedBytes = 0;
+    await context.store.savePartial(copy.id, sha256, received.toBytes());
   };
 
   try {
@@ -171,10 +171,10 @@ async function requestAndStream(
       }
 
       attempt.resetIdleTimer();
-      pending.push(chunk.value);
-      pendingBytes += chunk.value.byteLength;
-      callbacks.onBytes(saved.size + pendingBytes);
-      if (pendingBytes >= context.partialSaveBytes) {
+      received.append(chunk.value);
+      unsavedBytes += chunk.value.byteLength;
+      callbacks.onBytes(received.size);
+      if (unsavedBytes >= context.partialSaveBytes) {
         await flush();
       }
     }
@@ -188,7 +188,7 @@ async function requestAndStream(
     throw error;
   }
 
-  return new Blob([saved, ...pending]);
+  return received;
 }
 
 /**
@@ -199,9 +199,9 @@ async function requestAndStream(
 async function startingBytes(
   context: ScanDownloadContext,
   copy: Copy,
-  held: Blob,
+  held: ReceivedBytes,
   response: Response,
-): Promise<Blob> {
+): Promise<ReceivedBytes> {
   if (response.status === 200) {
     if (held.size > 0) {
       context.logger.info('server sent the whole scan, restarting from zero', {
@@ -210,7 +210,7 @@ async function startingBytes(
       });
       await context.store.deletePartial(copy.id);
     }
-    return new Blob([]);
+    return new ReceivedBytes();
   }
 
   const contentRange = response.headers.get('content-range') ?? '';

@@ -17,25 +17,34 @@ export interface ScanStore {
   hasScan(copyId: string, sha256: string): Promise<boolean>;
 
   /**
-   * Stores a verified scan in one transaction, replacing an older revision
-   * and deleting the partial download. Rejects with `StorageFullError` when
-   * there is no room, leaving everything already stored as it was.
+   * Stores a verified scan (a PDF) in one transaction, replacing an older
+   * revision and deleting the partial download. Rejects with
+   * `StorageFullError` when there is no room, leaving everything already
+   * stored as it was. The caller must not change `bytes` until the promise
+   * settles.
    */
   saveScan(
     copyId: string,
     revision: number,
     sha256: string,
-    bytes: Blob,
+    bytes: Uint8Array<ArrayBuffer>,
   ): Promise<void>;
 
   /** Returns the bytes received so far of a download of this SHA-256. */
-  loadPartial(copyId: string, sha256: string): Promise<Blob | null>;
+  loadPartial(
+    copyId: string,
+    sha256: string,
+  ): Promise<Uint8Array<ArrayBuffer> | null>;
 
   /**
    * Stores the bytes received so far, so a download can resume with
    * `Range` after a cut or a restart. Rejects with `StorageFullError`.
    */
-  savePartial(copyId: string, sha256: string, bytes: Blob): Promise<void>;
+  savePartial(
+    copyId: string,
+    sha256: string,
+    bytes: Uint8Array<ArrayBuffer>,
+  ): Promise<void>;
 
   /** Deletes the bytes of an unfinished download; an absent one is no error. */
   deletePartial(copyId: string): Promise<void>;

@@ -4,14 +4,17 @@ import type { CopydeskDatabase } from './database';
 import { withQuotaCheck } from './quota';
 import type { EncryptedBlob } from './rows';
 
+// Scans are PDFs: the API serves them as `application/pdf`.
+const SCAN_CONTENT_TYPE = 'application/pdf';
+
 const FREE_SPACE_ADVICE =
   'Free disk space or remove downloaded batches that are fully synced, then download again.';
 
 /**
  * The download engine's `ScanStore` over the local database. Scans and
- * partial downloads are encrypted before they are written and decrypted
- * after they are read, because crypto.subtle calls cannot run inside an
- * IndexedDB transaction.
+ * partial downloads are encrypted from the bytes in memory before they are
+ * written and decrypted after they are read, because crypto.subtle calls
+ * cannot run inside an IndexedDB transaction.
  */
 export class EncryptedScanStore implements ScanStore {
   readonly #db: CopydeskDatabase;
@@ -41,17 +44,18 @@ export class EncryptedScanStore implements ScanStore {
     }
 
     const record = scanRecord(copyId, row.revision, row.sha256);
-    return this.#decryptBlob(record, row.data, row.contentType);
+    const plaintext = await this.#decrypt(record, row.data);
+    return new Blob([plaintext], { type: row.contentType });
   }
 
   async saveScan(
     copyId: string,
     revision: number,
     sha256: string,
-    bytes: Blob,
+    bytes: Uint8Array<ArrayBuffer>,
   ): Promise<void> {
     const record = scanRecord(copyId, revision, sha256);
-    const data = await this.#encryptBlob(record, bytes);
+    const data = await this.#encryptToBlob(record, bytes);
     const storedAt = this.#now().toISOString();
 
     const write = () =>
@@ -70,8 +74,8 @@ export class EncryptedScanStore implements ScanStore {
             copyId,
             revision,
             sha256,
-            size: bytes.size,
-            contentType: bytes.type || 'application/pdf',
+            size: bytes.byteLength,
+            contentType: SCAN_CONTENT_TYPE,
             storedAt,
             data,
           });
@@ -90,25 +94,35 @@ export class EncryptedScanStore implements ScanStore {
 
     await withQuotaCheck(
       write,
-      `Not enough storage space to save the scan of copy ${copyId} (${bytes.size} bytes). ${FREE_SPACE_ADVICE}`,
+      `Not enough storage space to save the scan of copy ${copyId} (${bytes.byteLength} bytes). ${FREE_SPACE_ADVICE}`,
     );
   }
 
-  async loadPartial(copyId: string, sha256: string): Promise<Blob | null> {
+  async loadPartial(
+    copyId: string,
+    sha256: string,
+  ): Promise<Uint8Array<ArrayBuffer> | null> {
     const row = await this.#db.partials.get(copyId);
     if (!row || row.sha256 !== sha256) {
       return null;
     }
 
-    return this.#decryptBlob(partialRecord(copyId, sha256), row.data, '');
+    const plaintext = await this.#decrypt(
+      partialRecord(copyId, sha256),
+      row.data,
+    );
+    return new Uint8Array(plaintext);
   }
 
   async savePartial(
     copyId: string,
     sha256: string,
-    bytes: Blob,
+    bytes: Uint8Array<ArrayBuffer>,
   ): Promise<void> {
-    const data = await this.#encryptBlob(partialRecord(copyId, sha256), bytes);
+    const data = await this.#encryptToBlob(
+      partialRecord(copyId, sha256),
+      bytes,
+    );
     const updatedAt = this.#now().toISOString();
 
     const write = () =>
@@ -119,7 +133,7 @@ export class EncryptedScanStore implements ScanStore {
           await this.#db.partials.put({
             copyId,
             sha256,
-            size: bytes.size,
+            size: bytes.byteLength,
             updatedAt,
             data,
           });
@@ -133,7 +147,7 @@ export class EncryptedScanStore implements ScanStore {
 
     await withQuotaCheck(
       write,
-      `Not enough storage space to keep the partial download of copy ${copyId} (${bytes.size} bytes). ${FREE_SPACE_ADVICE}`,
+      `Not enough storage space to keep the partial download of copy ${copyId} (${bytes.byteLength} bytes). ${FREE_SPACE_ADVICE}`,
     );
   }
 
@@ -179,23 +193,19 @@ export class EncryptedScanStore implements ScanStore {
     );
   }
 
-  async #encryptBlob(record: RecordRef, bytes: Blob): Promise<EncryptedBlob> {
-    const plaintext = await bytes.arrayBuffer();
+  // The ciphertext is kept as a Blob, which hands it to the browser process
+  // once, so that reading a row does not load a whole scan (see rows.ts).
+  async #encryptToBlob(
+    record: RecordRef,
+    plaintext: Uint8Array<ArrayBuffer>,
+  ): Promise<EncryptedBlob> {
     const { iv, ciphertext } = await this.#cipher.encrypt(record, plaintext);
     return { iv, ciphertext: new Blob([ciphertext]) };
   }
 
-  async #decryptBlob(
-    record: RecordRef,
-    data: EncryptedBlob,
-    contentType: string,
-  ): Promise<Blob> {
+  async #decrypt(record: RecordRef, data: EncryptedBlob): Promise<ArrayBuffer> {
     const ciphertext = await data.ciphertext.arrayBuffer();
-    const plaintext = await this.#cipher.decrypt(record, {
-      iv: data.iv,
-      ciphertext,
-    });
-    return new Blob([plaintext], { type: contentType });
+    return this.#cipher.decrypt(record, { iv: data.iv, ciphertext });
   }
 }
 

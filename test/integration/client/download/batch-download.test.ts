@@ -151,7 +151,7 @@ for (const { dialect } of SQLITE) {
       await store.savePartial(
         copy.id,
         copy.scan.sha256,
-        new Blob([new Uint8Array(100).fill(7)]),
+        new Uint8Array(100).fill(7),
       );
       // The server's ETag no longer matches If-Range, so it sends the whole
       // scan with 200, as it would after a rescan.
@@ -179,7 +179,7 @@ for (const { dialect } of SQLITE) {
       await store.savePartial(
         copy.id,
         copy.scan.sha256,
-        new Blob([new Uint8Array(100).fill(7)]),
+        new Uint8Array(100).fill(7),
       );
       const { engine } = createEngine({ api: client.api, store });
 
@@ -191,6 +191,56 @@ for (const { dialect } of SQLITE) {
         'bytes=100-',
         undefined,
       ]);
+      await expectStoredAsImported(server, store, [copy.id], client.batch);
+    });
+
+    it('stored partial resumes and verifies', async () => {
+      const client = await signInClient(server.url);
+      const copy = client.batch.copies[0]!;
+      const imported = server.importedPdfs.get(copy.anonymousCode)!;
+      const store = new MemoryScanStore();
+      const storedPartial = new Uint8Array(imported.subarray(0, 1000));
+      await store.savePartial(copy.id, copy.scan.sha256, storedPartial);
+      const { engine } = createEngine({ api: client.api, store });
+
+      const result = await engine.download([copy]);
+
+      expect(result.progress.copies[0]?.state).toBe('stored');
+      const requests = scanRequests(client.requests, copy.id);
+      expect(requests.map((request) => request.headers.range)).toEqual([
+        'bytes=1000-',
+      ]);
+      expect(store.partials.has(copy.id)).toBe(false);
+      await expectStoredAsImported(server, store, [copy.id], client.batch);
+    });
+
+    it('partial saves join the stored partial', async () => {
+      const client = await signInClient(server.url);
+      const copy = client.batch.copies[0]!;
+      const imported = server.importedPdfs.get(copy.anonymousCode)!;
+      const store = new MemoryScanStore();
+      const storedPartial = new Uint8Array(imported.subarray(0, 1000));
+      await store.savePartial(copy.id, copy.scan.sha256, storedPartial);
+      const saved: Buffer[] = [];
+      const savePartial = store.savePartial.bind(store);
+      store.savePartial = async (copyId, sha256, bytes) => {
+        saved.push(Buffer.from(bytes));
+        await savePartial(copyId, sha256, bytes);
+      };
+      const { engine } = createEngine({
+        api: client.api,
+        store,
+        partialSaveBytes: 1,
+      });
+
+      const result = await engine.download([copy]);
+
+      expect(result.progress.copies[0]?.state).toBe('stored');
+      expect(saved.length).toBeGreaterThan(0);
+      for (const bytes of saved) {
+        expect(bytes.length).toBeGreaterThan(1000);
+        expect(bytes.equals(imported.subarray(0, bytes.length))).toBe(true);
+      }
       await expectStoredAsImported(server, store, [copy.id], client.batch);
     });
 

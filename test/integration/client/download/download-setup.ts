@@ -121,7 +121,7 @@ export async function expectStoredAsImported(
 
     expect(stored, `scan of ${copyId} stored`).toBeDefined();
     expect(imported, `imported PDF of ${copyId}`).toBeDefined();
-    const bytes = Buffer.from(await stored!.bytes.arrayBuffer());
+    const bytes = Buffer.from(stored!.bytes);
     expect(bytes.equals(imported!), `bytes of ${copyId}`).toBe(true);
     expect(stored!.sha256).toBe(copy?.scan.sha256);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(

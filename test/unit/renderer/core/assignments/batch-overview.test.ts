@@ -44,8 +44,8 @@ async function saveSyncedGrade(copyId: string): Promise<void> {
   await completeOutboxEntry(store.db, copyId, entry!.idempotencyKey, 1);
 }
 
-function pdf(): Blob {
-  return new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+function pdf(): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode('%PDF-1.7');
 }
 
 beforeEach(() => {
@@ -74,7 +74,7 @@ describe('listBatchOverviews', () => {
     await scans.saveScan('c1', 1, sha('a'), pdf());
     await scans.saveScan('c2', 1, sha('a'), pdf());
     await scans.saveScan('c5', 1, sha('a'), pdf());
-    await scans.savePartial('c3', sha('a'), new Blob([new Uint8Array(5)]));
+    await scans.savePartial('c3', sha('a'), new Uint8Array(5));
     await grades.saveGradeEdit('c1', { marks: { q1: 5 } });
     await saveSyncedGrade('c2');
     await saveSyncedGrade('c5');

@@ -61,8 +61,8 @@ async function snapshot() {
   };
 }
 
-function pdf(text: string): Blob {
-  return new Blob([`%PDF-1.7 ${text}`], { type: 'application/pdf' });
+function pdf(text: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`%PDF-1.7 ${text}`);
 }
 
 beforeEach(() => {
@@ -166,7 +166,7 @@ describe('refreshAssignments merge', () => {
 
   it('keeps a partial download as partial', async () => {
     await refresh();
-    await scans.savePartial('c2', sha('a'), new Blob([new Uint8Array(10)]));
+    await scans.savePartial('c2', sha('a'), new Uint8Array(10));
 
     await refresh();
 
@@ -255,7 +255,7 @@ describe('refreshAssignments rescanned copy', () => {
   });
 
   it('reads as partial when the new scan is under way', async () => {
-    await scans.savePartial('c1', sha('b'), new Blob([new Uint8Array(10)]));
+    await scans.savePartial('c1', sha('b'), new Uint8Array(10));
 
     await refresh();
 
@@ -284,7 +284,7 @@ describe('refreshAssignments withdrawals', () => {
   it('marks a copy the server stopped listing', async () => {
     await refresh();
     await scans.saveScan('c1', 1, sha('a'), pdf('c1'));
-    await scans.savePartial('c2', sha('a'), new Blob([new Uint8Array(10)]));
+    await scans.savePartial('c2', sha('a'), new Uint8Array(10));
     const grades = new GradeStore(store.db, store.cipher);
     await grades.saveGradeEdit('c2', { marks: { q1: 4 } });
     server.assign(batch('b1'), [copy('c1', 'b1')]);

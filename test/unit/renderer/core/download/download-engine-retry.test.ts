@@ -48,7 +48,7 @@ async function copyOfScan(): Promise<Copy> {
     anonymousCode: 'A000000001',
     pageCount: 1,
     scan: {
-      sha256: await sha256Hex(new Blob([SCAN])),
+      sha256: await sha256Hex(SCAN),
       size: SCAN.byteLength,
       contentType: 'application/pdf',
     },
@@ -147,7 +147,7 @@ describe('DownloadEngine retries', () => {
   it('skips a scan already stored', async () => {
     const { engine, store, requests } = await engineWith([]);
     const copy = await copyOfScan();
-    await store.saveScan(copy.id, 1, copy.scan.sha256, new Blob([SCAN]));
+    await store.saveScan(copy.id, 1, copy.scan.sha256, SCAN);
 
     const result = await engine.download([copy]);
 

@@ -18,7 +18,12 @@ describe('createLocalStore', () => {
       name,
     );
     await first.grades.saveGradeEdit('c1', { marks: { q1: 2.5 } });
-    await first.scans.saveScan('c1', 1, SHA, new Blob(['%PDF-1.7']));
+    await first.scans.saveScan(
+      'c1',
+      1,
+      SHA,
+      new TextEncoder().encode('%PDF-1.7'),
+    );
     first.close();
 
     const second = createLocalStore(

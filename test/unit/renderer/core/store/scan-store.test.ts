@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { MemoryKeyProvider } from '../../../../../renderer/core/crypto/memory-key-provider';
 import {
@@ -32,15 +32,20 @@ function pdfBytes(seed: number, size = 4096): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function pdf(seed: number, size?: number): Blob {
-  return new Blob([pdfBytes(seed, size)], { type: 'application/pdf' });
+function pdf(seed: number, size?: number): Uint8Array<ArrayBuffer> {
+  return pdfBytes(seed, size);
 }
 
-async function bytesOf(blob: Blob | null): Promise<number[] | null> {
-  if (blob === null) {
+async function bytesOf(
+  stored: Blob | Uint8Array<ArrayBuffer> | null,
+): Promise<number[] | null> {
+  if (stored === null) {
     return null;
   }
-  return Array.from(new Uint8Array(await blob.arrayBuffer()));
+  if (stored instanceof Uint8Array) {
+    return Array.from(stored);
+  }
+  return Array.from(new Uint8Array(await stored.arrayBuffer()));
 }
 
 let store: TestStore;
@@ -128,6 +133,33 @@ describe('EncryptedScanStore scans', () => {
     expect(stored.byteLength).toBe(4096 + 16);
   });
 
+  it('encrypts from bytes without reading a Blob', async () => {
+    const readBlob = vi.spyOn(Blob.prototype, 'arrayBuffer');
+
+    await scans.saveScan('c1', 1, SHA_1, pdf(1));
+
+    expect(readBlob).not.toHaveBeenCalled();
+    readBlob.mockRestore();
+    const row = await store.db.scans.get('c1');
+    expect(row?.data.ciphertext).toBeInstanceOf(Blob);
+    expect(row?.size).toBe(4096);
+    expect(await bytesOf(await scans.loadScan('c1'))).toEqual(
+      Array.from(pdfBytes(1)),
+    );
+  });
+
+  it('saves only the bytes of a view', async () => {
+    const buffer = new Uint8Array(6000);
+    buffer.set(pdfBytes(1), 1000);
+
+    await scans.saveScan('c1', 1, SHA_1, buffer.subarray(1000, 5096));
+
+    expect((await store.db.scans.get('c1'))?.size).toBe(4096);
+    expect(await bytesOf(await scans.loadScan('c1'))).toEqual(
+      Array.from(pdfBytes(1)),
+    );
+  });
+
   it('replaces an older revision', async () => {
     await scans.saveScan('c1', 1, SHA_1, pdf(1));
 
@@ -192,6 +224,16 @@ describe('EncryptedScanStore partial downloads', () => {
       Array.from(pdfBytes(1, 1500)),
     );
     expect((await store.db.copies.get('c1'))?.download).toBe('partial');
+  });
+
+  it('returns the bytes as an array', async () => {
+    await scans.savePartial('c1', SHA_1, pdf(1, 1500));
+
+    const loaded = await scans.loadPartial('c1', SHA_1);
+
+    expect(loaded).toBeInstanceOf(Uint8Array);
+    expect(loaded?.byteLength).toBe(1500);
+    expect((await store.db.partials.get('c1'))?.size).toBe(1500);
   });
 
   it('returns null for another SHA-256', async () => {
