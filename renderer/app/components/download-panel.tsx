@@ -1,16 +1,22 @@
+import { useMemo, useSyncExternalStore } from 'react';
 import { Button, Label, ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
-import { useBatchDownload } from '../hooks/use-session';
 import { useServices } from '../services/app-services';
+import type { BatchDownload } from '../services/download-manager';
 import { formatBytes, formatDuration } from '../format';
 import { describeDownloadError, localized } from '../messages';
 import { Alert } from './alert';
+import {
+  PANEL_PROGRESS_INTERVAL_MS,
+  ThrottledDownload,
+} from './throttled-download';
 
 /**
  * Renders the download state of one batch: a progress bar in bytes and
  * copies, with the time left while a download runs, and the button that
- * starts, resumes or stops the download.
+ * starts, resumes or stops the download. Progress renders at most every
+ * 250 ms (`PANEL_PROGRESS_INTERVAL_MS`).
  */
 export function DownloadPanel(props: {
   batchId: string;
@@ -22,7 +28,7 @@ export function DownloadPanel(props: {
 }) {
   const { t, i18n } = useTranslation();
   const { downloads } = useServices();
-  const download = useBatchDownload(props.batchId);
+  const download = useThrottledBatchDownload(props.batchId);
   const locale = i18n.language;
   const bytes = (value: number) => formatBytes(value, t, locale);
 
@@ -109,4 +115,18 @@ export function DownloadPanel(props: {
       )}
     </div>
   );
+}
+
+/**
+ * Returns the download of `batchId` started in this window, or null, and
+ * renders again at most every `PANEL_PROGRESS_INTERVAL_MS` while only its
+ * progress changes.
+ */
+function useThrottledBatchDownload(batchId: string): BatchDownload | null {
+  const { downloads } = useServices();
+  const source = useMemo(
+    () => new ThrottledDownload(downloads, batchId, PANEL_PROGRESS_INTERVAL_MS),
+    [downloads, batchId],
+  );
+  return useSyncExternalStore(source.subscribe, source.getSnapshot);
 }
