@@ -42,6 +42,16 @@ function tooManyAttempts(scope: string, seconds: number): HttpProblem {
   );
 }
 
+/**
+ * Returns the username to look up and to count failures for. The import
+ * rejects usernames that start or end with white space, so trimming only
+ * forgives a stray space. The case is kept because usernames are matched
+ * exactly, and two accounts may differ only by case.
+ */
+function loginUsername(typed: string): string {
+  return typed.trim();
+}
+
 export function registerAuthRoutes(
   app: FastifyInstance,
   context: AppContext,
@@ -85,8 +95,9 @@ export function registerAuthRoutes(
       },
     },
     async (request) => {
-      const { username, password, deviceName } = request.body;
-      const userKey = `user:${username.normalize('NFC').toLowerCase()}`;
+      const { password, deviceName } = request.body;
+      const username = loginUsername(request.body.username);
+      const userKey = `user:${username}`;
       const addressKey = `ip:${request.ip}`;
 
       const byAddress = await reserveAttempt(db, addressKey, ADDRESS_RULE);
@@ -102,6 +113,8 @@ export function registerAuthRoutes(
       }
       const byUser = await reserveAttempt(db, userKey, USERNAME_RULE);
       if (!byUser.allowed) {
+        // No password was checked, so the address gets its attempt back.
+        await refundAttempt(db, addressKey, byAddress);
         request.log.warn(
           { retryAfter: byUser.retryAfter },
           'sign-in rejected: too many attempts for this username',
@@ -125,7 +138,7 @@ export function registerAuthRoutes(
       }
 
       await clearFailures(db, userKey);
-      await refundAttempt(db, addressKey);
+      await refundAttempt(db, addressKey, byAddress);
       const tokens = await startLogin(db, grader.id, deviceName, lifetimes);
       request.log.info({ graderId: grader.id }, 'signed in');
       return {
