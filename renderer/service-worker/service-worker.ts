@@ -96,7 +96,7 @@ worker.addEventListener('fetch', (event) => {
 });
 
 /**
- * Loads the page from the server when it answers, so a new build and the
+ * Loads the page from the server when it responds, so a new build and the
  * server's configuration take effect at once, and from the cache otherwise.
  */
 async function pageFromNetworkOrCache(request: Request): Promise<Response> {
@@ -118,7 +118,7 @@ async function pageFromNetworkOrCache(request: Request): Promise<Response> {
 
 /** Serves a file of the build from the cache; its name changes with its content. */
 async function fileFromCacheOrNetwork(request: Request): Promise<Response> {
-  // The server varies its answers on `Origin` (CORS), and module scripts
+  // The server varies its responses on `Origin` (CORS), and module scripts
   // are requested with one while `cache.addAll` sent none.
   const cached = await caches.match(request, {
     ignoreSearch: true,
