@@ -2,7 +2,7 @@
  * The service worker of the web build. It keeps the app's own files (the
  * page, scripts, styles, pdf.js worker) in Cache Storage, so the web client
  * starts with no network, as the desktop app does, and shows what the local
- * store holds. It never caches or answers API requests: those always go to
+ * store holds. It never caches or serves API requests: those always go to
  * the network, and their failure is what the app counts as offline.
  *
  * The build prepends `self.__COPYDESK_PRECACHE__`, the list of the build's
