@@ -63,12 +63,7 @@ export function DownloadPanel(props: {
         {({ percentage, valueText: label }) => (
           <>
             <Label>
-              {complete
-                ? t('batches.available')
-                : t('download.progress', {
-                    done: bytes(done),
-                    total: bytes(total),
-                  })}
+              {complete ? t('batches.available') : t('download.label')}
             </Label>
             <span className="progress-value">{label}</span>
             <div className="progress-track">

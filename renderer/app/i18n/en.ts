@@ -85,7 +85,7 @@ export const en: Messages = {
   download: {
     startFailed:
       'The download could not start ({{detail}}). Try again; if it continues, contact support.',
-    progress: 'Downloading: {{done}} of {{total}}',
+    label: 'Offline copies',
     progressCopies: '{{done}} of {{total}} copies',
     timeLeft: 'about {{time}} left',
     paused:

@@ -88,7 +88,7 @@ export const fr = {
   download: {
     startFailed:
       'Le téléchargement n’a pas pu démarrer ({{detail}}). Réessayez ; si cela continue, contactez l’assistance.',
-    progress: 'Téléchargement : {{done}} sur {{total}}',
+    label: 'Copies hors ligne',
     progressCopies: '{{done}} sur {{total}} copies',
     timeLeft: 'environ {{time}} restantes',
     paused:
