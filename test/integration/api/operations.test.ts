@@ -1,8 +1,16 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { Agent, get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { testDialects } from '../../support/test-database';
+import { buildApp } from '../../../server/app';
+import { readConfig } from '../../../server/config';
+import { FileScanStorage } from '../../../server/storage/file-storage';
+import { createTestDatabase, testDialects } from '../../support/test-database';
 import {
   ApiClient,
   signIn,
@@ -19,6 +27,24 @@ function sampleValue(text: string, series: string): number {
     }
   }
   return 0;
+}
+
+/** GETs `url` through `agent` and returns the status and the body as text. */
+function getText(
+  url: string,
+  agent: Agent,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body }),
+      );
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 for (const { dialect, skipReason } of testDialects()) {
@@ -112,3 +138,60 @@ for (const { dialect, skipReason } of testDialects()) {
     });
   });
 }
+
+describe('closing the server', () => {
+  it('ends keep-alive connections freed during close', async () => {
+    const database = await createTestDatabase('sqlite');
+    const scans = await mkdtemp(join(tmpdir(), 'copydesk-scans-'));
+    const app = await buildApp(
+      {
+        db: database.handle.db,
+        dialect: database.handle.dialect,
+        storage: new FileScanStorage(scans),
+        config: readConfig({
+          DATABASE_URL: database.url,
+          SCAN_STORAGE: `file:${scans}`,
+          LOG_LEVEL: 'warn',
+        }),
+      },
+      {
+        logStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
+      },
+    );
+    // A scan download streams on after its handler has returned, and its
+    // client may hold every byte before the server's stream has ended.
+    const body = new PassThrough();
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    app.get('/streamed', async (_request, reply) => {
+      started();
+      return reply.type('text/plain').send(body);
+    });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const agent = new Agent({ keepAlive: true });
+    let closing: Promise<void> | undefined;
+    try {
+      const response = getText(`${url}/streamed`, agent);
+      await handlerStarted;
+      body.write('first part, ');
+      closing = app.close();
+      body.end('last part');
+
+      expect(await response).toEqual({
+        status: 200,
+        body: 'first part, last part',
+      });
+      const outcome = await Promise.race([
+        closing.then(() => 'closed'),
+        sleep(5000).then(() => 'still waiting for the connection'),
+      ]);
+      expect(outcome).toBe('closed');
+    } finally {
+      // Ends the client's sockets, so a close that waits for them returns.
+      agent.destroy();
+      await (closing ?? app.close());
+      await database.cleanup();
+      await rm(scans, { recursive: true, force: true });
+    }
+  });
+});
