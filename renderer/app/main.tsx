@@ -10,11 +10,20 @@ import { I18nextProvider } from 'react-i18next';
 import { getBridge } from '../bridge/get-bridge';
 import { App } from './app';
 import { registerServiceWorker } from './service-worker-registration';
+import { claimSingleTab } from './single-tab';
 import { createAppServices, ServicesContext } from './services/app-services';
 import { createRendererLogger } from './services/renderer-logger';
 import './styles/app.css';
 
 async function start(root: HTMLElement): Promise<void> {
+  if (!(await claimSingleTab())) {
+    showMessage(root, 'status', [
+      'Copydesk est déjà ouvert dans un autre onglet de ce navigateur. Continuez dans cet onglet, ou fermez-le puis rechargez cette page.',
+      'Copydesk is already open in another tab of this browser. Go on in that tab, or close it and reload this page.',
+    ]);
+    return;
+  }
+
   const bridge = getBridge();
   registerServiceWorker(createRendererLogger(bridge, 'app'));
   const services = await createAppServices(bridge, () =>
@@ -36,13 +45,22 @@ async function start(root: HTMLElement): Promise<void> {
 
 function showStartFailure(root: HTMLElement, error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);
-  const panel = document.createElement('div');
-  panel.setAttribute('role', 'alert');
-  panel.className = 'centered-panel alert alert-error';
-  for (const text of [
+  showMessage(root, 'alert', [
     `Copydesk n’a pas pu démarrer : ${detail}. Rechargez la page ; si le problème revient, contactez l’assistance.`,
     `Copydesk could not start: ${detail}. Reload the page; if it happens again, contact support.`,
-  ]) {
+  ]);
+}
+
+/** Shows `lines` in place of the app, before i18n is available. */
+function showMessage(
+  root: HTMLElement,
+  role: 'alert' | 'status',
+  lines: string[],
+): void {
+  const panel = document.createElement('div');
+  panel.setAttribute('role', role);
+  panel.className = `centered-panel alert alert-${role === 'alert' ? 'error' : 'warning'}`;
+  for (const text of lines) {
     const line = document.createElement('p');
     line.textContent = text;
     panel.append(line);

@@ -71,3 +71,24 @@ test.describe('an examiner working from the keyboard', () => {
     );
   });
 });
+
+test.describe('an examiner who opens a second tab', () => {
+  test('is sent back to the first tab', async ({ app, page }) => {
+    await app.open(server().url);
+    await new SignInScreen(page).signIn('amartin', PASSWORDS.amartin);
+    await expect(new BatchesScreen(page).heading).toBeVisible();
+
+    const second = await page.context().newPage();
+    await second.goto(`${server().url}/`);
+
+    await expect(second.getByRole('status')).toContainText(
+      'Copydesk est déjà ouvert dans un autre onglet de ce navigateur.',
+      { timeout: 10_000 },
+    );
+    await expect(second.getByLabel('Identifiant')).toHaveCount(0);
+
+    // A reload of the first tab gets the app back, not the message.
+    await page.reload();
+    await expect(new BatchesScreen(page).heading).toBeVisible();
+  });
+});
