@@ -90,6 +90,12 @@ export async function createAppServices(
     },
   });
 
+  session.subscribe(() => {
+    if (session.getState().phase === 'signed-out') {
+      downloads.reset();
+    }
+  });
+
   return {
     bridge,
     store,

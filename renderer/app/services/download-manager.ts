@@ -80,6 +80,9 @@ export class DownloadManager {
     });
 
     engine.addEventListener('progress', (event) => {
+      if (!this.isCurrent(batchId, controller)) {
+        return;
+      }
       const { progress } = event as DownloadProgressEvent;
       const wasOffline = this.downloads.get(batchId)?.progress?.offline;
       if (wasOffline !== undefined && wasOffline !== progress.offline) {
@@ -100,7 +103,10 @@ export class DownloadManager {
           copiesDone: result.progress.copiesDone,
           copiesTotal: result.progress.copiesTotal,
         });
-        this.finish(batchId, { result, progress: result.progress });
+        this.finish(batchId, controller, {
+          result,
+          progress: result.progress,
+        });
       })
       .catch((error: unknown) => {
         // A cancel while the copy list is requested ends the run without
@@ -110,20 +116,35 @@ export class DownloadManager {
             'batch download cancelled before it started',
             { batchId },
           );
-          this.finish(batchId, {});
+          this.finish(batchId, controller, {});
           return;
         }
         this.options.logger.warn('batch download could not start', {
           batchId,
           error: String(error),
         });
-        this.finish(batchId, { error });
+        this.finish(batchId, controller, { error });
       });
   }
 
   /** Stops the download of `batchId`; the bytes received so far are kept. */
   cancel(batchId: string): void {
     this.running.get(batchId)?.controller.abort();
+  }
+
+  /**
+   * Stops every download and forgets their results, as at sign-out, so the
+   * next examiner sees no message about the previous one's downloads.
+   */
+  reset(): void {
+    for (const { controller } of this.running.values()) {
+      controller.abort();
+    }
+    this.running.clear();
+    this.downloads.clear();
+    for (const listener of this.listeners) {
+      listener();
+    }
   }
 
   /** Tells every running download that the network is back. */
@@ -133,7 +154,19 @@ export class DownloadManager {
     }
   }
 
-  private finish(batchId: string, changes: Partial<BatchDownload>): void {
+  /** Tests whether `controller` belongs to the run of `batchId` not yet reset. */
+  private isCurrent(batchId: string, controller: AbortController): boolean {
+    return this.running.get(batchId)?.controller === controller;
+  }
+
+  private finish(
+    batchId: string,
+    controller: AbortController,
+    changes: Partial<BatchDownload>,
+  ): void {
+    if (!this.isCurrent(batchId, controller)) {
+      return;
+    }
     this.running.delete(batchId);
     this.update(batchId, {
       ...this.downloads.get(batchId)!,

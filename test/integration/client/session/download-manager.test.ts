@@ -212,6 +212,25 @@ describe('download manager', () => {
     expect(await downloadStates()).toEqual(Array(COPIES).fill('missing'));
   });
 
+  it('reset forgets every download', async () => {
+    const { manager } = createManager();
+    manager.start(batchId);
+    await new Promise<void>((resolve) => {
+      const stop = manager.subscribe(() => {
+        if (manager.get(batchId)?.progress) {
+          stop();
+          resolve();
+        }
+      });
+    });
+
+    manager.reset();
+    // Let the aborted run settle: it must not bring its result back.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(manager.get(batchId)).toBeNull();
+  });
+
   it('start without a server does nothing', () => {
     const { manager } = createManager(null);
     let notified = 0;
