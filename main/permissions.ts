@@ -2,8 +2,8 @@
  * Denies every web permission (camera, microphone, notifications,
  * geolocation, clipboard reads, USB and the rest) to every page of the app,
  * so a script injected into it gets none. The one exception is
- * `persistent-storage` for the app's own main frame: the local store asks
- * for it so the scans and marks are not evicted when the disk fills up.
+ * `persistent-storage` for the app's own main frame: the local store
+ * requests it so the scans and marks are not evicted when the disk fills up.
  */
 import type { Session } from 'electron';
 
@@ -19,7 +19,7 @@ type PermissionCheckHandler = NonNullable<
   Parameters<Session['setPermissionCheckHandler']>[0]
 >;
 
-/** Tests whether the app's own page asks for persistent storage. */
+/** Tests whether the app's own page requests persistent storage. */
 function isAppStorageRequest(
   permission: string,
   requestingUrl: string | undefined,

@@ -133,7 +133,7 @@ export class DownloadManager {
   }
 
   /**
-   * Stops every download and forgets their results, as at sign-out, so the
+   * Stops every download and clears their results, as at sign-out, so the
    * next examiner sees no message about the previous one's downloads.
    */
   reset(): void {

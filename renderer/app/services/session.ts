@@ -222,7 +222,7 @@ export class Session {
   }
 
   /**
-   * Signs out on the server and forgets the tokens. The local store keeps
+   * Signs out on the server and clears the tokens. The local store keeps
    * the batches, scans and marks.
    *
    * NOTE: a shared computer (kiosk mode) must also erase the local store at
@@ -317,9 +317,9 @@ export class Session {
   }
 
   /**
-   * Revokes the login on the server and forgets the tokens. A failure to
-   * revoke is logged and not raised, because the tokens are forgotten
-   * anyway and the server lets them expire.
+   * Revokes the login on the server and clears the tokens. A failure to
+   * revoke is logged and not raised, because the tokens are cleared anyway
+   * and the server lets them expire.
    */
   private async signOutOnServer(
     api: ApiClient,

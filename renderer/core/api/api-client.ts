@@ -84,11 +84,11 @@ export class ApiClient {
   }
 
   /**
-   * Revokes the login on the server, then forgets both tokens. Without a
+   * Revokes the login on the server, then clears both tokens. Without a
    * valid access token (after a restart, or once it expired) it refreshes
    * first, because the server revokes a login only for a bearer of it.
    *
-   * The tokens are forgotten whatever happens, because signing out must
+   * The tokens are cleared whatever happens, because signing out must
    * work offline. When the server cannot be reached, or the refresh token
    * is missing or rejected, it resolves, and an unrevoked refresh token
    * expires on the server. Any other failure to revoke, such as a 5xx,

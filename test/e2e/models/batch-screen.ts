@@ -5,7 +5,7 @@ export class BatchScreen {
   readonly rows: Locator;
 
   constructor(readonly page: Page) {
-    // The first row holds the column headers.
+    // The first row contains the column headers.
     this.rows = page
       .getByRole('grid')
       .getByRole('row')

@@ -10,7 +10,7 @@ export class BatchesScreen {
     this.connection = page.locator('[data-connection]');
   }
 
-  /** The card of the batch titled `title`. */
+  /** Returns the card of the batch titled `title`. */
   card(title: string): Locator {
     return this.page.getByRole('article', { name: title });
   }
