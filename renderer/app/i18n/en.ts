@@ -1,3 +1,6 @@
+import { annotationsEn } from './areas/annotations';
+import { markingEn } from './areas/marking';
+import { viewerEn } from './areas/viewer';
 import type { Messages } from './fr';
 
 /** English texts of the app; the keys are those of `fr.ts`. */
@@ -134,6 +137,9 @@ export const en: Messages = {
     unreadable:
       'This copy is stored but could not be opened ({{detail}}). Download it again; if it continues, report it to the exam office.',
   },
+  viewer: viewerEn,
+  annotations: annotationsEn,
+  marking: markingEn,
   units: {
     bytes: '{{value}} B',
     kilobytes: '{{value}} KB',

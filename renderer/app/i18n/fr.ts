@@ -2,6 +2,11 @@
  * French texts of the app, the reference language: `en.ts` must have the
  * same keys, which the type checker enforces.
  */
+import { annotationsFr } from './areas/annotations';
+import { markingFr } from './areas/marking';
+import { viewerFr } from './areas/viewer';
+import type { DeepStrings } from './message-shape';
+
 export const fr = {
   app: {
     name: 'Copydesk',
@@ -138,6 +143,9 @@ export const fr = {
     unreadable:
       'Cette copie est enregistrée mais n’a pas pu être ouverte ({{detail}}). Téléchargez-la à nouveau ; si cela continue, signalez-la au centre d’examen.',
   },
+  viewer: viewerFr,
+  annotations: annotationsFr,
+  marking: markingFr,
   units: {
     bytes: '{{value}} o',
     kilobytes: '{{value}} Ko',
@@ -148,7 +156,3 @@ export const fr = {
 
 /** The shape every language file has: the French keys, with string values. */
 export type Messages = DeepStrings<typeof fr>;
-
-type DeepStrings<T> = {
-  [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]>;
-};
