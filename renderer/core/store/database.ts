@@ -2,12 +2,16 @@ import Dexie, { type Table } from 'dexie';
 
 import type {
   BatchRow,
+  CommentBankRow,
   CopyRow,
   GradeRow,
   KeyValueRow,
+  MarkingTimeRow,
   OcrRow,
   OutboxRow,
+  PageViewRow,
   PartialRow,
+  ReportRow,
   ScanRow,
   SchemeRow,
 } from './rows';
@@ -29,6 +33,10 @@ export class CopydeskDatabase extends Dexie {
   declare outbox: Table<OutboxRow, string>;
   declare ocr: Table<OcrRow, [string, number, number]>;
   declare kv: Table<KeyValueRow, string>;
+  declare pageViews: Table<PageViewRow, string>;
+  declare reports: Table<ReportRow, string>;
+  declare commentBank: Table<CommentBankRow, string>;
+  declare markingTimes: Table<MarkingTimeRow, string>;
 
   /**
    * Declares the schema without opening the database: Dexie opens it on the

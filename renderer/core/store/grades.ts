@@ -2,7 +2,7 @@ import type { RecordCipher, RecordRef } from '../crypto/record-cipher';
 import type { CopydeskDatabase } from './database';
 import { coalesceOutboxEntry } from './outbox';
 import { withQuotaCheck } from './quota';
-import type { GradeContent, GradeRow } from './rows';
+import type { GradeContent, GradeRow, GradeSummary } from './rows';
 
 /** Fields of a grade to replace. A field left out keeps its value. */
 export type GradeChange = Partial<GradeContent>;
@@ -148,6 +148,7 @@ export class GradeStore {
             baseVersion: latest?.baseVersion ?? null,
             updatedAt,
             editCount: editCount + 1,
+            summary: summarizeGrade(content),
             content: encrypted,
           };
           await this.#db.grades.put(row);
@@ -167,6 +168,38 @@ export class GradeStore {
     return { copyId, baseVersion: row.baseVersion, updatedAt, ...content };
   }
 
+  /**
+   * Fills in the clear summary of rows stored before summaries existed, and
+   * returns how many it filled. A row edited meanwhile is left to its edit,
+   * which writes its own summary.
+   */
+  async addMissingSummaries(): Promise<number> {
+    const rows = await this.#db.grades
+      .filter((row) => row.summary === undefined)
+      .toArray();
+
+    let filled = 0;
+    for (const row of rows) {
+      const summary = summarizeGrade(await this.#decrypt(row));
+      const updated = await this.#db.transaction(
+        'rw',
+        this.#db.grades,
+        async () => {
+          const latest = await this.#db.grades.get(row.copyId);
+          if (latest?.editCount !== row.editCount) {
+            return false;
+          }
+          await this.#db.grades.put({ ...latest, summary });
+          return true;
+        },
+      );
+      if (updated) {
+        filled += 1;
+      }
+    }
+    return filled;
+  }
+
   async #toLocalGrade(row: GradeRow): Promise<LocalGrade> {
     const content = await this.#decrypt(row);
     return {
@@ -183,6 +216,17 @@ export class GradeStore {
       row.content,
     );
   }
+}
+
+/** Returns the part of a grade that lists and filters read in clear. */
+export function summarizeGrade(content: GradeContent): GradeSummary {
+  return {
+    status: content.status,
+    flags: [...content.flags],
+    markedCount: Object.keys(content.marks).length,
+    annotationCount: content.annotations.length,
+    hasComment: content.comment.trim() !== '',
+  };
 }
 
 function applyChange(current: GradeContent, change: GradeChange): GradeContent {

@@ -10,6 +10,7 @@ import type {
   Flag,
   GradeStatus,
   MarkingScheme,
+  ReportKind,
 } from '../../../shared/api/schemas';
 import type { EncryptedBytes } from '../crypto/record-cipher';
 
@@ -78,7 +79,22 @@ export interface GradeRow {
   updatedAt: string;
   /** Number of local edits, so a writer can detect a concurrent edit. */
   editCount: number;
+  /**
+   * What the copy list shows without the key. Absent on rows stored before
+   * version 2 of the schema until they are read with the key.
+   */
+  summary?: GradeSummary;
   content: EncryptedBytes;
+}
+
+/** The part of a grade kept in clear for lists and filters: no points. */
+export interface GradeSummary {
+  status: GradeStatus;
+  flags: Flag[];
+  /** Questions with a mark. */
+  markedCount: number;
+  annotationCount: number;
+  hasComment: boolean;
 }
 
 /**
@@ -105,6 +121,51 @@ export interface OcrRow {
   revision: number;
   createdAt: string;
   result: EncryptedBytes;
+}
+
+/** The examiner's own rotation of pages of one copy, kept on this computer. */
+export interface PageViewRow {
+  copyId: string;
+  /** Clockwise degrees (0, 90, 180 or 270) by page number; absent is 0. */
+  rotations: Record<number, number>;
+}
+
+/** Where a scan report stands: waiting to be sent, or accepted by the server. */
+export type ReportState = 'pending' | 'sent';
+
+/** A report of a scan problem, kept until the server has it. */
+export interface ReportRow {
+  /** Local id, made when the examiner files the report. */
+  id: string;
+  copyId: string;
+  kind: ReportKind;
+  pages: number[];
+  note: string;
+  createdAt: string;
+  state: ReportState;
+  attempts: number;
+  /** Why the last attempt failed, or null. */
+  lastError: string | null;
+  /** Id the server gave the report once sent, or null. */
+  serverId: string | null;
+  sentAt: string | null;
+}
+
+/** A comment the examiner saved to insert again. */
+export interface CommentBankRow {
+  id: string;
+  text: string;
+  createdAt: string;
+}
+
+/** Time the examiner spent on one copy, for their own pace figures. */
+export interface MarkingTimeRow {
+  copyId: string;
+  batchId: string;
+  /** Time with the copy open and the examiner active, milliseconds. */
+  activeMs: number;
+  firstOpenedAt: string;
+  lastActiveAt: string;
 }
 
 /** A sync cursor or a setting. */

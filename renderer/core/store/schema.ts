@@ -53,4 +53,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       kv: 'key',
     },
   },
+  {
+    // Marking: grades get a summary in clear (status, flags, questions
+    // marked) so the copy list filters without the key; rows stored before
+    // have none until `GradeStore.addMissingSummaries` fills it in after
+    // opening, because filling it needs decryption. New tables hold the
+    // examiner's page rotations, queued scan reports, comment bank and time
+    // spent per copy.
+    version: 2,
+    stores: {
+      pageViews: 'copyId',
+      reports: 'id, copyId, state',
+      commentBank: 'id, createdAt',
+      markingTimes: 'copyId, batchId',
+    },
+  },
 ];

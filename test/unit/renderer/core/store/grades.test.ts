@@ -91,6 +91,40 @@ describe('GradeStore', () => {
     expect(JSON.stringify(Object.keys(raw).sort())).not.toContain('marks');
   });
 
+  it('keeps a summary without points in clear', async () => {
+    await grades.saveGradeEdit('c1', {
+      marks: { q1: 3.5, q2: 0 },
+      comment: '  ',
+      flags: ['illegible'],
+    });
+
+    const raw = (await readRawRow(store.db.name, 'grades', 'c1')) as GradeRow;
+
+    expect(raw.summary).toEqual({
+      status: 'draft',
+      flags: ['illegible'],
+      markedCount: 2,
+      annotationCount: 0,
+      hasComment: false,
+    });
+    expect(JSON.stringify(raw.summary)).not.toContain('3.5');
+  });
+
+  it('fills in summaries missing from older rows', async () => {
+    await grades.saveGradeEdit('c1', { marks: { q1: 1 }, status: 'final' });
+    await grades.saveGradeEdit('c2', { comment: 'Vu' });
+    await store.db.grades.toCollection().modify((row: GradeRow) => {
+      delete row.summary;
+    });
+
+    const filled = await grades.addMissingSummaries();
+
+    expect(filled).toBe(2);
+    expect((await store.db.grades.get('c1'))?.summary?.status).toBe('final');
+    expect((await store.db.grades.get('c2'))?.summary?.hasComment).toBe(true);
+    expect(await grades.addMissingSummaries()).toBe(0);
+  });
+
   it('creates one outbox entry with a UUID key', async () => {
     await grades.saveGradeEdit('c1', { marks: { q1: 1 } });
 
