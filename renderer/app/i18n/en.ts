@@ -1,4 +1,5 @@
 import { annotationsEn } from './areas/annotations';
+import { reportsEn } from './areas/reports';
 import { markingEn } from './areas/marking';
 import { viewerEn } from './areas/viewer';
 import type { Messages } from './fr';
@@ -140,6 +141,7 @@ export const en: Messages = {
   viewer: viewerEn,
   annotations: annotationsEn,
   marking: markingEn,
+  reports: reportsEn,
   units: {
     bytes: '{{value}} B',
     kilobytes: '{{value}} KB',

@@ -3,6 +3,7 @@
  * same keys, which the type checker enforces.
  */
 import { annotationsFr } from './areas/annotations';
+import { reportsFr } from './areas/reports';
 import { markingFr } from './areas/marking';
 import { viewerFr } from './areas/viewer';
 import type { DeepStrings } from './message-shape';
@@ -146,6 +147,7 @@ export const fr = {
   viewer: viewerFr,
   annotations: annotationsFr,
   marking: markingFr,
+  reports: reportsFr,
   units: {
     bytes: '{{value}} o',
     kilobytes: '{{value}} Ko',
