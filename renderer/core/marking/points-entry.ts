@@ -1,0 +1,78 @@
+/**
+ * What the examiner types into a question's points field, and the `+` and
+ * `-` keys, turned into marks the scheme allows. Values are integer
+ * hundredths of a point, as in shared/points.ts.
+ */
+import {
+  checkMark,
+  toHundredths,
+  type MarkProblem,
+  type QuestionBounds,
+} from '../../../shared/points';
+
+/** The result of reading a points field. */
+export type PointsInput =
+  | { kind: 'empty' }
+  | { kind: 'mark'; hundredths: number }
+  | { kind: 'invalid'; problem: MarkProblem };
+
+// Digits with at most one decimal separator; French writes "12,5".
+const DECIMAL = /^\d+(?:[.,]\d*)?$|^[.,]\d+$/;
+
+/**
+ * Reads the text of a points field: empty means the question is not
+ * marked, otherwise a decimal number with a point or a comma that must fit
+ * the question's bounds and step.
+ */
+export function readPointsInput(
+  text: string,
+  question: QuestionBounds,
+): PointsInput {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return { kind: 'empty' };
+  }
+  if (!DECIMAL.test(trimmed)) {
+    return { kind: 'invalid', problem: 'not-a-number' };
+  }
+
+  const points = Number(trimmed.replace(',', '.'));
+  const problem = checkMark(points, question);
+  if (problem !== null) {
+    return { kind: 'invalid', problem };
+  }
+  return { kind: 'mark', hundredths: toHundredths(points)! };
+}
+
+/**
+ * Moves a mark by one step up (`+1`) or down (`-1`), staying within
+ * `[0, maxPoints]` and on the step grid. An unmarked question goes to 0
+ * on either key, so `-` is the quick way to give no points. A value off
+ * the grid, left by an older scheme, moves to the nearest grid value in
+ * that direction.
+ */
+export function stepPoints(
+  current: number | null,
+  direction: 1 | -1,
+  question: QuestionBounds,
+): number {
+  if (current === null) {
+    return 0;
+  }
+
+  const step = toHundredths(question.step)!;
+  const max = toHundredths(question.maxPoints)!;
+  const below = Math.floor(current / step) * step;
+  const next =
+    direction === 1 ? below + step : below === current ? current - step : below;
+  return Math.min(Math.max(next, 0), max);
+}
+
+/**
+ * Formats hundredths for a points field in the examiner's language:
+ * "12,5" in French, "12.5" in English, no trailing zeros.
+ */
+export function formatPoints(hundredths: number, language: string): string {
+  const text = String(hundredths / 100);
+  return language.startsWith('fr') ? text.replace('.', ',') : text;
+}
