@@ -11,6 +11,7 @@ import { CopyScreen } from './screens/copy-screen';
 import { ServerScreen } from './screens/server-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { useServices } from './services/app-services';
+import { WorkspaceScreen } from './workspace/workspace-screen';
 
 /** Picks the screen from the session's phase, then from the route. */
 export function App() {
@@ -56,7 +57,11 @@ export function App() {
       screen = <BatchDetailScreen batchId={route.batchId} />;
       break;
     case 'copy':
-      screen = <CopyScreen batchId={route.batchId} copyId={route.copyId} />;
+      screen = (
+        <WorkspaceScreen batchId={route.batchId} copyId={route.copyId}>
+          <CopyScreen batchId={route.batchId} copyId={route.copyId} />
+        </WorkspaceScreen>
+      );
       break;
   }
 

@@ -70,6 +70,19 @@ export async function createAppServices(
     chooseLanguage(managed.language, user.language),
   );
   const store = createLocalStore(await createKeyProvider(bridge));
+  const storeLogger = createRendererLogger(bridge, 'store');
+  // Grades stored before their clear summary existed get one now, so the
+  // copy list shows their state; the screens do not wait for it.
+  void store.grades
+    .addMissingSummaries()
+    .then((filled) => {
+      if (filled > 0) {
+        storeLogger.info('grade summaries added', { filled });
+      }
+    })
+    .catch((error: unknown) =>
+      storeLogger.error('grade summaries failed', { error: String(error) }),
+    );
   const session = new Session({
     bridge,
     db: store.db,

@@ -118,20 +118,23 @@ export function batchLock(
   return null;
 }
 
+/** Why the examiner cannot change a copy's grade: its batch, or the copy withdrawn. */
+export type GradeLock = BatchLock | 'copy-withdrawn';
+
 /**
- * Whether the examiner may change the grade: the batch is not locked and
- * the grade is a draft. A final grade is reopened first.
+ * Whether the examiner may change the grade: nothing locks it and the
+ * grade is a draft. A final grade is reopened first.
  */
 export function canEditGrade(
-  lock: BatchLock | null,
+  lock: GradeLock | null,
   gradeStatus: GradeStatus,
 ): boolean {
   return lock === null && gradeStatus === 'draft';
 }
 
-/** Whether a final grade may go back to draft: until the batch is locked. */
+/** Whether a final grade may go back to draft: until something locks it. */
 export function canReopenGrade(
-  lock: BatchLock | null,
+  lock: GradeLock | null,
   gradeStatus: GradeStatus,
 ): boolean {
   return lock === null && gradeStatus === 'final';

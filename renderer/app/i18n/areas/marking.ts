@@ -1,9 +1,210 @@
 /**
- * Texts of the marking area, French first. The English object must have the
- * same keys, which the type checker enforces.
+ * Texts of the marking workspace: points, comment, flags, status, the copy
+ * list and moving through the batch. French first; the English object must
+ * have the same keys, which the type checker enforces.
  */
 import type { DeepStrings } from '../message-shape';
 
-export const markingFr = {};
+export const markingFr = {
+  title: 'Notation',
+  bounds: 'sur {{max}}, pas de {{step}}',
+  problem: {
+    'not-a-number':
+      '« {{value}} » n’est pas un nombre de points : tapez par exemple 2,5. La note enregistrée reste {{stored}}.',
+    'out-of-range':
+      '{{value}} dépasse le maximum de {{max}} points de cette question. La note enregistrée reste {{stored}}.',
+    'not-a-step':
+      '{{value}} n’est pas un multiple de {{step}} : utilisez + et - pour avancer d’un pas. La note enregistrée reste {{stored}}.',
+  },
+  noStoredMark: 'vide',
+  locked: {
+    submitted: 'Ce lot est remis : les notes ne peuvent plus être modifiées.',
+    closed: 'Ce lot est clos : les notes ne peuvent plus être modifiées.',
+    'deadline-passed':
+      'La date limite de ce lot est passée : le serveur n’accepte plus de modification. Contactez votre chef de jury.',
+    'copy-withdrawn':
+      'Cette copie vous a été retirée : sa note est conservée sur cet ordinateur mais ne peut plus être modifiée.',
+  },
+  finalNotice: 'Note finale. Rouvrez-la pour la modifier.',
+  total: 'Total : {{total}} / {{max}}',
+  comment: 'Appréciation générale',
+  flags: 'Signalements',
+  flag: {
+    'blank-page': 'Page blanche',
+    'missing-page': 'Page manquante',
+    illegible: 'Illisible',
+    'suspected-fraud': 'Suspicion de fraude',
+    'wrong-subject': 'Mauvais sujet',
+    other: 'Autre',
+  },
+  unmarkedLeft: 'Pour passer la note en finale, notez d’abord : {{questions}}.',
+  invalidStored:
+    '{{question}} : {{points}} points ne respectent plus le barème ; corrigez cette note.',
+  markFinal: 'Passer en note finale',
+  reopen: 'Rouvrir la note',
+  save: {
+    saving: 'Enregistrement…',
+    nothingYet: 'Aucune note saisie pour cette copie.',
+    saved: 'Enregistré sur cet ordinateur à {{time}}.',
+    storageFull:
+      'Espace disque insuffisant : la dernière modification n’a pas été enregistrée, les précédentes sont conservées. Libérez de l’espace puis refaites-la.',
+    failed:
+      'La dernière modification n’a pas pu être enregistrée ({{detail}}). Les précédentes sont conservées ; refaites-la.',
+  },
+  bank: {
+    title: 'Commentaires enregistrés',
+    save: 'Enregistrer ce commentaire',
+    insert: 'Insérer : {{text}}',
+    remove: 'Supprimer le commentaire enregistré : {{text}}',
+    empty: 'Écrivez le commentaire avant de l’enregistrer.',
+    'too-long': 'Ce commentaire est trop long pour être enregistré.',
+    full: 'Vous avez déjà 50 commentaires enregistrés : supprimez-en un d’abord.',
+  },
+  list: {
+    title: 'Copies',
+    filter: 'Afficher',
+    filters: {
+      all: 'Toutes',
+      unmarked: 'Non notées',
+      draft: 'Brouillons',
+      final: 'Finales',
+      flagged: 'Signalées',
+    },
+    sort: 'Trier par',
+    sorts: {
+      code: 'Numéro d’anonymat',
+      'total-ascending': 'Total croissant',
+      'total-descending': 'Total décroissant',
+    },
+    empty: 'Aucune copie dans ce filtre.',
+    flagged: 'Signalée',
+  },
+  state: {
+    unmarked: 'Non notée',
+    draft: 'Brouillon',
+    final: 'Finale',
+  },
+  nav: {
+    label: 'Parcourir le lot',
+    previous: 'Copie précédente',
+    next: 'Copie suivante',
+    nextToMark: 'Prochaine copie à noter',
+    position: 'Copie {{position}} sur {{count}}',
+    outsideList: 'Copie hors du filtre',
+  },
+  noScheme:
+    'Le barème de ce lot n’est pas sur cet ordinateur. Connectez-vous au réseau pour le recevoir.',
+  keys: {
+    ctrl: 'Ctrl',
+    alt: 'Alt',
+    shift: 'Maj',
+    PageUp: 'Page préc.',
+    PageDown: 'Page suiv.',
+    ArrowLeft: '←',
+    ArrowRight: '→',
+    Delete: 'Suppr',
+    Enter: 'Entrée',
+  },
+};
 
-export const markingEn: DeepStrings<typeof markingFr> = {};
+export const markingEn: DeepStrings<typeof markingFr> = {
+  title: 'Marking',
+  bounds: 'out of {{max}}, step {{step}}',
+  problem: {
+    'not-a-number':
+      '“{{value}}” is not a number of points: type for example 2.5. The stored mark stays {{stored}}.',
+    'out-of-range':
+      '{{value}} is above this question’s maximum of {{max}} points. The stored mark stays {{stored}}.',
+    'not-a-step':
+      '{{value}} is not a multiple of {{step}}: use + and - to move by one step. The stored mark stays {{stored}}.',
+  },
+  noStoredMark: 'empty',
+  locked: {
+    submitted: 'This batch is submitted: its grades can no longer change.',
+    closed: 'This batch is closed: its grades can no longer change.',
+    'deadline-passed':
+      'This batch’s deadline has passed: the server accepts no more changes. Contact your chief examiner.',
+    'copy-withdrawn':
+      'This copy was withdrawn from you: its grade is kept on this computer but can no longer change.',
+  },
+  finalNotice: 'Final grade. Reopen it to change it.',
+  total: 'Total: {{total}} / {{max}}',
+  comment: 'General comment',
+  flags: 'Flags',
+  flag: {
+    'blank-page': 'Blank page',
+    'missing-page': 'Missing page',
+    illegible: 'Illegible',
+    'suspected-fraud': 'Suspected fraud',
+    'wrong-subject': 'Wrong subject',
+    other: 'Other',
+  },
+  unmarkedLeft: 'To make the grade final, first mark: {{questions}}.',
+  invalidStored:
+    '{{question}}: {{points}} points no longer fit the marking scheme; correct this mark.',
+  markFinal: 'Make grade final',
+  reopen: 'Reopen grade',
+  save: {
+    saving: 'Saving…',
+    nothingYet: 'No grade entered for this copy yet.',
+    saved: 'Saved on this computer at {{time}}.',
+    storageFull:
+      'Not enough disk space: the last change was not saved, the earlier ones are kept. Free some space, then make it again.',
+    failed:
+      'The last change could not be saved ({{detail}}). The earlier ones are kept; make it again.',
+  },
+  bank: {
+    title: 'Saved comments',
+    save: 'Save this comment',
+    insert: 'Insert: {{text}}',
+    remove: 'Remove saved comment: {{text}}',
+    empty: 'Write the comment before saving it.',
+    'too-long': 'This comment is too long to save.',
+    full: 'You already have 50 saved comments: remove one first.',
+  },
+  list: {
+    title: 'Copies',
+    filter: 'Show',
+    filters: {
+      all: 'All',
+      unmarked: 'Unmarked',
+      draft: 'Drafts',
+      final: 'Final',
+      flagged: 'Flagged',
+    },
+    sort: 'Sort by',
+    sorts: {
+      code: 'Anonymous code',
+      'total-ascending': 'Total, lowest first',
+      'total-descending': 'Total, highest first',
+    },
+    empty: 'No copy in this filter.',
+    flagged: 'Flagged',
+  },
+  state: {
+    unmarked: 'Unmarked',
+    draft: 'Draft',
+    final: 'Final',
+  },
+  nav: {
+    label: 'Move through the batch',
+    previous: 'Previous copy',
+    next: 'Next copy',
+    nextToMark: 'Next copy to mark',
+    position: 'Copy {{position}} of {{count}}',
+    outsideList: 'Copy outside the filter',
+  },
+  noScheme:
+    'This batch’s marking scheme is not on this computer. Connect to the network to receive it.',
+  keys: {
+    ctrl: 'Ctrl',
+    alt: 'Alt',
+    shift: 'Shift',
+    PageUp: 'Page Up',
+    PageDown: 'Page Down',
+    ArrowLeft: '←',
+    ArrowRight: '→',
+    Delete: 'Del',
+    Enter: 'Enter',
+  },
+};

@@ -1,0 +1,134 @@
+import {
+  Heading,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Button,
+  ToggleButton,
+  ToggleButtonGroup,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+import {
+  COPY_FILTERS,
+  COPY_SORTS,
+  isFlagged,
+  markingState,
+  type CopyFilter,
+  type CopyListEntry,
+  type CopySort,
+} from '../../core/marking/copy-list';
+import { formatPoints } from '../../core/marking/points-entry';
+import { routeHref } from '../hooks/use-route';
+
+/**
+ * The left column: the batch's copies in the chosen filter and order,
+ * each with its marking state, total and flags. Choosing one opens it.
+ */
+export function CopyListPanel(props: {
+  batchId: string;
+  copyId: string;
+  entries: CopyListEntry[];
+  filter: CopyFilter;
+  sort: CopySort;
+  onFilterChange(filter: CopyFilter): void;
+  onSortChange(sort: CopySort): void;
+}) {
+  const { t, i18n } = useTranslation();
+
+  return (
+    <nav className="copy-list-panel" aria-labelledby="copy-list-title">
+      <Heading level={2} id="copy-list-title">
+        {t('marking.list.title')}
+      </Heading>
+
+      <ToggleButtonGroup
+        className="filter-group"
+        aria-label={t('marking.list.filter')}
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[props.filter]}
+        onSelectionChange={(keys) => {
+          const [key] = [...keys];
+          if (key !== undefined) {
+            props.onFilterChange(key as CopyFilter);
+          }
+        }}
+      >
+        {COPY_FILTERS.map((filter) => (
+          <ToggleButton key={filter} id={filter}>
+            {t(`marking.list.filters.${filter}`)}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+
+      <Select
+        className="sort-select"
+        selectedKey={props.sort}
+        onSelectionChange={(key) => props.onSortChange(key as CopySort)}
+      >
+        <Label>{t('marking.list.sort')}</Label>
+        <Button>
+          <SelectValue />
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover>
+          <ListBox>
+            {COPY_SORTS.map((sort) => (
+              <ListBoxItem key={sort} id={sort}>
+                {t(`marking.list.sorts.${sort}`)}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+
+      {props.entries.length === 0 ? (
+        <p className="muted">{t('marking.list.empty')}</p>
+      ) : (
+        <ListBox
+          className="copy-list"
+          aria-labelledby="copy-list-title"
+          selectionMode="single"
+          selectedKeys={[props.copyId]}
+          items={props.entries}
+        >
+          {(entry) => {
+            const state = markingState(entry.summary);
+            const flagged = isFlagged(entry);
+            const total =
+              entry.total === null
+                ? ''
+                : formatPoints(entry.total, i18n.language);
+            return (
+              <ListBoxItem
+                id={entry.copy.id}
+                className={`copy-list-item state-${state}`}
+                textValue={entry.copy.anonymousCode}
+                href={routeHref({
+                  screen: 'copy',
+                  batchId: props.batchId,
+                  copyId: entry.copy.id,
+                })}
+              >
+                <span className="copy-code">{entry.copy.anonymousCode}</span>
+                <span className={`state-badge state-${state}`}>
+                  {t(`marking.state.${state}`)}
+                </span>
+                {flagged && (
+                  <span className="flag-badge">
+                    {t('marking.list.flagged')}
+                  </span>
+                )}
+                <span className="copy-total">{total}</span>
+              </ListBoxItem>
+            );
+          }}
+        </ListBox>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The grade of the copy on screen, as the examiner edits it. Every edit
+ * shows at once and is written to the local store at once, with its outbox
+ * entry, by `GradeStore.saveGradeEdit`; edits of one copy are written in
+ * the order they were made.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import { StorageFullError } from '../../core/download/scan-store';
+import {
+  EMPTY_GRADE,
+  type GradeChange,
+  type LocalGrade,
+} from '../../core/store/grades';
+import type { GradeContent } from '../../core/store/rows';
+import { useServices } from '../services/app-services';
+import { createRendererLogger } from '../services/renderer-logger';
+
+/** Why the last save failed: the disk is full, or another error. */
+export type SaveFailure =
+  { kind: 'storage-full' } | { kind: 'failed'; detail: string };
+
+export interface GradeEditor {
+  /** The grade as shown: the stored one with every edit made since. */
+  grade: GradeContent | null;
+  /** Time of the last stored edit, or null when the copy has no grade yet. */
+  savedAt: string | null;
+  /** Edits in flight. */
+  saving: number;
+  failure: SaveFailure | null;
+  edit(change: GradeChange): void;
+}
+
+export function useGradeEditor(copyId: string): GradeEditor {
+  const services = useServices();
+  const { store, bridge } = services;
+  const [grade, setGrade] = useState<GradeContent | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [saving, setSaving] = useState(0);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const current = useRef<GradeContent | null>(null);
+  const logger = useRef(createRendererLogger(bridge, 'marking'));
+
+  useEffect(() => {
+    let cancelled = false;
+    current.current = null;
+    setGrade(null);
+    setSavedAt(null);
+    setFailure(null);
+
+    store.grades
+      .readGrade(copyId)
+      .then((stored) => {
+        if (cancelled) {
+          return;
+        }
+        const content = stored === null ? EMPTY_GRADE : contentOf(stored);
+        current.current = content;
+        setGrade(content);
+        setSavedAt(stored?.updatedAt ?? null);
+      })
+      .catch((error: unknown) => {
+        logger.current.error('grade read failed', {
+          copyId,
+          error: String(error),
+        });
+        if (!cancelled) {
+          setFailure({ kind: 'failed', detail: String(error) });
+        }
+      });
+
+    return () => {
+      cancelled = true;
+    };
+  }, [store, copyId]);
+
+  const edit = useCallback(
+    (change: GradeChange) => {
+      if (current.current === null) {
+        return;
+      }
+      const next = { ...current.current, ...definedFields(change) };
+      current.current = next;
+      setGrade(next);
+      setSaving((count) => count + 1);
+
+      store.grades
+        .saveGradeEdit(copyId, change)
+        .then((saved) => {
+          setSavedAt(saved.updatedAt);
+          setFailure(null);
+        })
+        .catch(async (error: unknown) => {
+          logger.current.error('grade save failed', {
+            copyId,
+            error: String(error),
+          });
+          setFailure(
+            error instanceof StorageFullError
+              ? { kind: 'storage-full' }
+              : { kind: 'failed', detail: String(error) },
+          );
+
+          // Show what is stored, so the screen never claims an edit that
+          // was not kept.
+          const stored = await store.grades.readGrade(copyId).catch(() => null);
+          const content = stored === null ? EMPTY_GRADE : contentOf(stored);
+          current.current = content;
+          setGrade(content);
+        })
+        .finally(() => setSaving((count) => count - 1));
+    },
+    [store, copyId],
+  );
+
+  return { grade, savedAt, saving, failure, edit };
+}
+
+function contentOf(grade: LocalGrade): GradeContent {
+  return {
+    status: grade.status,
+    marks: grade.marks,
+    comment: grade.comment,
+    flags: grade.flags,
+    annotations: grade.annotations,
+  };
+}
+
+function definedFields(change: GradeChange): GradeChange {
+  return Object.fromEntries(
+    Object.entries(change).filter(([, value]) => value !== undefined),
+  );
+}

@@ -1,0 +1,211 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Button, Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+import { getBatchOverview } from '../../core/assignments/batch-overview';
+import {
+  arrangeCopies,
+  neighbourCopy,
+  nextCopyToMark,
+  type CopyFilter,
+  type CopySort,
+} from '../../core/marking/copy-list';
+import {
+  batchLock,
+  checkFinal,
+  type FinalCheck,
+  type GradeLock,
+} from '../../core/marking/grade-rules';
+import { Alert } from '../components/alert';
+import { routeHref } from '../hooks/use-route';
+import { useServices } from '../services/app-services';
+import { ariaKeyShortcut, shortcutApplies } from '../shortcuts';
+import { CopyListPanel } from './copy-list-panel';
+import { MarkingPanel } from './marking-panel';
+import { useCopyEntries } from './use-copy-entries';
+import { useGradeEditor } from './use-grade-editor';
+
+/**
+ * The marking workspace: the batch's copies on the left, the scan in the
+ * centre, the marking scheme with points, comment and flags on the right.
+ * Alt+← and Alt+→ move to the previous and next copy of the list, Alt+N to
+ * the next copy not yet final, Ctrl+Enter makes the grade final.
+ */
+export function WorkspaceScreen(props: {
+  batchId: string;
+  copyId: string;
+  /** The centre column: the scan of the copy. */
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { store } = useServices();
+  const detail = useLiveQuery(
+    () => getBatchOverview(store.db, props.batchId),
+    [props.batchId],
+  );
+  const scheme = detail?.scheme ?? null;
+  const entries = useCopyEntries(props.batchId, scheme);
+  const [filter, setFilter] = useState<CopyFilter>('all');
+  const [sort, setSort] = useState<CopySort>('code');
+  const editor = useGradeEditor(props.copyId);
+  const [finalCheck, setFinalCheck] = useState<FinalCheck | null>(null);
+
+  const order = useMemo(
+    () => arrangeCopies(entries ?? [], filter, sort),
+    [entries, filter, sort],
+  );
+  const current = entries?.find((entry) => entry.copy.id === props.copyId);
+  let lock: GradeLock | null = null;
+  if (current?.copy.withdrawnAt != null) {
+    lock = 'copy-withdrawn';
+  } else if (detail?.batch !== undefined) {
+    lock = batchLock(detail.batch, new Date());
+  }
+
+  useEffect(() => setFinalCheck(null), [props.copyId]);
+
+  function open(copyId: string | null) {
+    if (copyId !== null) {
+      window.location.hash = routeHref({
+        screen: 'copy',
+        batchId: props.batchId,
+        copyId,
+      });
+    }
+  }
+
+  function markFinal() {
+    if (editor.grade === null || scheme === null) {
+      return;
+    }
+    const check = checkFinal(scheme, editor.grade.marks);
+    setFinalCheck(check);
+    if (check.ready) {
+      editor.edit({ status: 'final' });
+    }
+  }
+
+  function reopen() {
+    setFinalCheck(null);
+    editor.edit({ status: 'draft' });
+  }
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (shortcutApplies(event, 'nextCopy')) {
+        event.preventDefault();
+        open(neighbourCopy(order, props.copyId, 1));
+      } else if (shortcutApplies(event, 'previousCopy')) {
+        event.preventDefault();
+        open(neighbourCopy(order, props.copyId, -1));
+      } else if (shortcutApplies(event, 'nextUnmarkedCopy')) {
+        event.preventDefault();
+        open(nextCopyToMark(order, props.copyId));
+      } else if (shortcutApplies(event, 'markFinal')) {
+        event.preventDefault();
+        if (editor.grade?.status === 'draft') {
+          markFinal();
+        }
+      } else if (shortcutApplies(event, 'focusPoints')) {
+        event.preventDefault();
+        document
+          .querySelector<HTMLInputElement>('.question-list input')
+          ?.focus();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (detail === undefined || entries === undefined) {
+    return <p className="muted">{t('app.loading')}</p>;
+  }
+  // A copy this batch does not have: the centre column says so.
+  if (detail === null || current === undefined) {
+    return <div className="workspace-single">{props.children}</div>;
+  }
+  if (detail === null) {
+    return (
+      <section>
+        <Link className="back-link" href={routeHref({ screen: 'batches' })}>
+          {t('batch.back')}
+        </Link>
+        <Alert tone="error">{t('batch.notFound')}</Alert>
+      </section>
+    );
+  }
+
+  const previous = neighbourCopy(order, props.copyId, -1);
+  const next = neighbourCopy(order, props.copyId, 1);
+  const toMark = nextCopyToMark(order, props.copyId);
+  const position = order.findIndex((entry) => entry.copy.id === props.copyId);
+
+  return (
+    <div className="workspace">
+      <CopyListPanel
+        batchId={props.batchId}
+        copyId={props.copyId}
+        entries={order}
+        filter={filter}
+        sort={sort}
+        onFilterChange={setFilter}
+        onSortChange={setSort}
+      />
+
+      <div className="workspace-centre">
+        <div
+          className="copy-navigation"
+          role="group"
+          aria-label={t('marking.nav.label')}
+        >
+          <Button
+            isDisabled={previous === null}
+            onPress={() => open(previous)}
+            aria-keyshortcuts={ariaKeyShortcut('previousCopy')}
+          >
+            {t('marking.nav.previous')}
+          </Button>
+          <span className="muted">
+            {position === -1
+              ? t('marking.nav.outsideList')
+              : t('marking.nav.position', {
+                  position: position + 1,
+                  count: order.length,
+                })}
+          </span>
+          <Button
+            isDisabled={next === null}
+            onPress={() => open(next)}
+            aria-keyshortcuts={ariaKeyShortcut('nextCopy')}
+          >
+            {t('marking.nav.next')}
+          </Button>
+          <Button
+            isDisabled={toMark === null}
+            onPress={() => open(toMark)}
+            aria-keyshortcuts={ariaKeyShortcut('nextUnmarkedCopy')}
+          >
+            {t('marking.nav.nextToMark')}
+          </Button>
+        </div>
+        {props.children}
+      </div>
+
+      {scheme === null ? (
+        <aside className="marking-panel">
+          <Alert tone="warning">{t('marking.noScheme')}</Alert>
+        </aside>
+      ) : (
+        <MarkingPanel
+          scheme={scheme}
+          editor={editor}
+          lock={lock}
+          finalCheck={finalCheck}
+          onMarkFinal={markFinal}
+          onReopen={reopen}
+        />
+      )}
+    </div>
+  );
+}
