@@ -7,6 +7,8 @@ import {
   API_PREFIX,
   type AssignmentsResponse,
   type BatchDetail,
+  type Report,
+  type ReportRequest,
   type TokenResponse,
 } from '../../../shared/api/schemas';
 import { NetworkError, SignInRequiredError, isAbortError } from './errors';
@@ -151,6 +153,26 @@ export class ApiClient {
       throw await toApiError('GET', path, response);
     }
     return response;
+  }
+
+  /**
+   * Sends a scan report to the exam office and returns it as the server
+   * stored it. Raises `ApiError` 404 when the copy is not assigned to the
+   * caller or was withdrawn, and 422 for an unknown kind or a page out of
+   * range.
+   */
+  async postReport(
+    copyId: string,
+    report: ReportRequest,
+    signal?: AbortSignal,
+  ): Promise<Report> {
+    const path = `/copies/${encodeURIComponent(copyId)}/reports`;
+    const response = await this.sendAuthorized(path, {
+      method: 'POST',
+      body: report,
+      signal,
+    });
+    return this.readJson<Report>('POST', path, response);
   }
 
   /**

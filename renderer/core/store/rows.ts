@@ -130,16 +130,36 @@ export interface PageViewRow {
   rotations: Record<number, number>;
 }
 
-/** Where a scan report stands: waiting to be sent, or accepted by the server. */
-export type ReportState = 'pending' | 'sent';
+/**
+ * The state of a scan report: waiting to be sent, accepted by the server,
+ * or rejected by it for good (the copy is not assigned any more, or the
+ * server found the report invalid). A rejected report is kept so the
+ * examiner sees why.
+ */
+export type ReportState = 'pending' | 'sent' | 'rejected';
 
-/** A report of a scan problem, kept until the server has it. */
+/** The server's reason for rejecting a scan report. */
+export interface ReportRejection {
+  /** HTTP status of the response, such as 404 or 422. */
+  status: number;
+  /** The problem details' `detail`, as the server wrote it. */
+  detail: string;
+  rejectedAt: string;
+}
+
+/**
+ * A report of a scan problem. Sent and rejected reports are kept too, so
+ * the copy lists every report filed on this computer.
+ */
 export interface ReportRow {
   /** Local id, made when the examiner files the report. */
   id: string;
   copyId: string;
   kind: ReportKind;
+  /** Page numbers, counted from 1, sorted and without repeats. */
   pages: number[];
+  // NOTE: the note is stored in clear, unlike grades, though a report of a
+  // scan that is not anonymous may quote the candidate's name.
   note: string;
   createdAt: string;
   state: ReportState;
@@ -149,6 +169,8 @@ export interface ReportRow {
   /** Id the server gave the report once sent, or null. */
   serverId: string | null;
   sentAt: string | null;
+  /** Set when `state` is `rejected`, otherwise null. */
+  rejection: ReportRejection | null;
 }
 
 /** A comment the examiner saved to insert again. */
