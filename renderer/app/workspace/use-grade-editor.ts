@@ -74,6 +74,22 @@ export function useGradeEditor(copyId: string): GradeEditor {
     };
   }, [store, copyId]);
 
+  // Saving takes a few milliseconds (encryption, then one transaction). A
+  // reload or a closed tab in that window would drop the edit, so the
+  // browser asks first.
+  // NOTE: in Electron a prevented unload is cancelled without a prompt, so
+  // a window closed within those milliseconds stays open until closed again.
+  useEffect(() => {
+    if (saving === 0) {
+      return;
+    }
+    function onBeforeUnload(event: BeforeUnloadEvent) {
+      event.preventDefault();
+    }
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [saving]);
+
   const edit = useCallback(
     (change: GradeChange) => {
       if (current.current === null) {

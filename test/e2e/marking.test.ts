@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+
+import { expect, test } from './support/fixtures';
+import { useReferenceServer } from './support/reference-server';
+import { PASSWORDS } from '../support/fixture-sitting';
+import { BatchScreen } from './models/batch-screen';
+import { BatchesScreen } from './models/batches-screen';
+import { readStoreRows, Workspace } from './models/workspace';
+import { SignInScreen } from './models/sign-in-screen';
+import type { Page } from '@playwright/test';
+
+const server = useReferenceServer({ copiesPerBatch: 3 });
+
+/** Signs in, downloads Lot 1 and opens its first copy. */
+async function openFirstCopy(page: Page, url: string): Promise<Workspace> {
+  await page.goto(`${url}/`);
+  await new SignInScreen(page).signIn('amartin', PASSWORDS.amartin);
+  const batches = new BatchesScreen(page);
+  await batches.downloadButton('Lot 1').click();
+  await expect(batches.card('Lot 1')).toContainText('Disponible hors ligne');
+  await batches.openBatch('Lot 1');
+  await new BatchScreen(page).openCopy('A000000001');
+  const workspace = new Workspace(page);
+  await expect(workspace.heading('A000000001')).toBeVisible();
+  await expect(workspace.points('Introduction')).toBeEditable();
+  return workspace;
+}
+
+interface OutboxEntry {
+  copyId: string;
+  idempotencyKey: string;
+}
+
+interface GradeEntry {
+  copyId: string;
+  summary?: { status: string; markedCount: number; flags: string[] };
+}
+
+test.describe('an examiner marking from the keyboard', () => {
+  test('marks a copy completely with keys only', async ({ app, page }) => {
+    const workspace = await openFirstCopy(page, server().url);
+
+    // Alt+G puts the focus in the first points field.
+    await page.keyboard.press('Alt+g');
+    await expect(workspace.points('Introduction')).toBeFocused();
+    await page.keyboard.type('3,5');
+    await page.keyboard.press('Enter');
+    await expect(workspace.points('Développement')).toBeFocused();
+    // + and - move by the question's step of 0.25 from an empty field: 0,
+    // then up three steps and down one.
+    for (const key of ['+', '+', '+', '+', '-']) {
+      await page.keyboard.press(key);
+    }
+    await expect(workspace.points('Développement')).toHaveValue('0,5');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('9.75');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('4');
+    await expect(workspace.total).toHaveText('Total : 17,25 / 20');
+
+    // A mark above the maximum is explained and not stored.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('5');
+    await expect(
+      workspace.panel.getByText(/^5 dépasse le maximum/),
+    ).toBeVisible();
+    await expect(workspace.total).toHaveText('Total : 13,25 / 20');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('3');
+    await expect(workspace.total).toHaveText('Total : 16,25 / 20');
+
+    // The comment, then a flag with the space bar.
+    await workspace.comment.focus();
+    await page.keyboard.type('Bonne copie, conclusion un peu rapide.');
+    await workspace.flag('Illisible').focus();
+    await page.keyboard.press('Space');
+    await expect(workspace.flag('Illisible')).toBeChecked();
+
+    // Ctrl+Enter makes the grade final.
+    await page.keyboard.press('Control+Enter');
+    await expect(workspace.reopen).toBeVisible();
+    await expect(workspace.points('Introduction')).toHaveAttribute(
+      'readonly',
+      '',
+    );
+    await workspace.waitUntilSaved();
+    await expect(workspace.listEntry('A000000001')).toContainText('Finale');
+    await expect(workspace.listEntry('A000000001')).toContainText('16,25');
+
+    // One pending push for the copy, and no mark in clear in the store.
+    const outbox = (await readStoreRows(page, 'outbox')) as OutboxEntry[];
+    expect(outbox).toHaveLength(1);
+    const grades = (await readStoreRows(page, 'grades')) as GradeEntry[];
+    expect(grades).toHaveLength(1);
+    expect(grades[0]?.summary).toMatchObject({
+      status: 'final',
+      markedCount: 3,
+      flags: ['illegible'],
+    });
+    expect(JSON.stringify(grades)).not.toContain('9.75');
+
+    // Alt+N goes on to the next copy still to mark.
+    await page.keyboard.press('Alt+n');
+    await expect(workspace.heading('A000000002')).toBeVisible();
+    await expect(workspace.total).toHaveText('Total : 0 / 20');
+    expect(app.errors).toEqual([]);
+  });
+
+  test('refuses a final grade with a question left', async ({ page }) => {
+    const workspace = await openFirstCopy(page, server().url);
+
+    await workspace.points('Introduction').fill('2');
+    await page.keyboard.press('Control+Enter');
+
+    await expect(
+      workspace.panel.getByText(
+        'Pour passer la note en finale, notez d’abord : Développement, Conclusion.',
+      ),
+    ).toBeVisible();
+    await expect(workspace.markFinal).toBeVisible();
+    await expect(workspace.listEntry('A000000001')).toContainText('Brouillon');
+  });
+
+  test('finds an edit intact after a reload', async ({ page }) => {
+    const workspace = await openFirstCopy(page, server().url);
+
+    // The focus stays in the comment: the reload comes mid-edit, as soon as
+    // the app says the last key is stored, before any blur or Tab.
+    await workspace.points('Introduction').fill('1,5');
+    await workspace.comment.fill('Introduction à reprendre');
+    await workspace.waitUntilSaved();
+    await expect(workspace.comment).toBeFocused();
+    await page.reload();
+
+    await expect(workspace.points('Introduction')).toHaveValue('1,5');
+    await expect(workspace.comment).toHaveValue('Introduction à reprendre');
+    await expect(workspace.total).toHaveText('Total : 1,5 / 20');
+  });
+
+  test('has no serious accessibility violation', async ({ page }) => {
+    const workspace = await openFirstCopy(page, server().url);
+    await workspace.points('Introduction').fill('9');
+    await expect(workspace.panel.getByText(/^9 dépasse/)).toBeVisible();
+
+    // React Aria's live announcer keeps each announcement for 7 s; the one
+    // made when the pending sign-in button finished points to that button,
+    // gone with the sign-in screen. It is not part of the workspace.
+    const results = await new AxeBuilder({ page })
+      .exclude('[data-live-announcer]')
+      .analyze();
+    const serious = results.violations
+      .filter((violation) =>
+        ['serious', 'critical'].includes(violation.impact ?? ''),
+      )
+      .map(
+        (violation) =>
+          `${violation.id}: ${violation.help} (${violation.nodes
+            .map((node) => node.target.join(' '))
+            .join(', ')})`,
+      );
+
+    expect(serious).toEqual([]);
+  });
+});
