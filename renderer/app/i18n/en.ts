@@ -71,7 +71,7 @@ export const en: Messages = {
     overdue: 'Deadline passed',
     copies_one: '{{count}} copy',
     copies_other: '{{count}} copies',
-    marked: '{{graded}} of {{total}} marked',
+    marked: '{{graded}} of {{total}} final',
     offlineCopies: '{{stored}} of {{total}} copies offline',
     download: 'Download',
     downloadAll: 'Download the copies ({{size}})',

@@ -76,7 +76,7 @@ export const fr = {
     overdue: 'Date limite dépassée',
     copies_one: '{{count}} copie',
     copies_other: '{{count}} copies',
-    marked: '{{graded}} sur {{total}} notées',
+    marked: '{{graded}} sur {{total}} en note finale',
     offlineCopies: '{{stored}} sur {{total}} copies hors ligne',
     download: 'Télécharger',
     downloadAll: 'Télécharger les copies ({{size}})',

@@ -107,7 +107,7 @@ export function BatchDetailScreen(props: { batchId: string }) {
           <Column>{t('batch.grade')}</Column>
         </TableHeader>
         <TableBody items={detail.copies}>
-          {({ copy, grade }) => {
+          {({ copy, grade, marking }) => {
             const state = stateOf(
               copy.id,
               copy.download,
@@ -146,7 +146,14 @@ export function BatchDetailScreen(props: { batchId: string }) {
                     </span>
                   )}
                 </Cell>
-                <Cell>{t(`batch.gradeState.${grade}`)}</Cell>
+                <Cell>
+                  {t(`marking.state.${marking}`)}
+                  {grade !== 'none' && (
+                    <span className="cell-detail">
+                      {t(`batch.gradeState.${grade}`)}
+                    </span>
+                  )}
+                </Cell>
               </Row>
             );
           }}

@@ -74,7 +74,7 @@ export function BatchesScreen() {
                 <p>
                   {t('batches.copies', { count: overview.copiesTotal })} ·{' '}
                   {t('batches.marked', {
-                    graded: overview.copiesWithGrade,
+                    graded: overview.copiesFinal,
                     total: overview.copiesTotal,
                   })}
                 </p>

@@ -3,15 +3,13 @@
  * function reads in one transaction and calls nothing but Dexie, so it can
  * run inside `liveQuery` and re-runs when a refresh, a download or a grade
  * edit commits.
- *
- * NOTE: a grade's status (draft or final) is inside its encrypted content,
- * and these reads run without the key. They report instead whether a copy
- * has a local grade and whether that grade still waits in the outbox.
+ * They run without the key: a grade's state comes from its clear summary.
  */
 import Dexie from 'dexie';
 
+import { markingState, type MarkingState } from '../marking/copy-list';
 import type { CopydeskDatabase } from '../store/database';
-import type { BatchRow, CopyRow, SchemeRow } from '../store/rows';
+import type { BatchRow, CopyRow, GradeRow, SchemeRow } from '../store/rows';
 import { readWithdrawnBatches } from './withdrawn-batches';
 
 /**
@@ -36,6 +34,8 @@ export interface BatchOverview {
   bytesStored: number;
   /** Copies with a local grade, draft or final. */
   copiesWithGrade: number;
+  /** Copies whose local grade is final. */
+  copiesFinal: number;
   /** Copies whose local grade waits to be pushed. */
   copiesWithUnsyncedGrade: number;
 }
@@ -44,6 +44,7 @@ export interface CopyOverview {
   /** The stored row: `download` and `withdrawnAt` are in it. */
   copy: CopyRow;
   grade: GradeSyncState;
+  marking: MarkingState;
 }
 
 /** One batch with its marking scheme and every stored copy. */
@@ -68,7 +69,9 @@ export function listBatchOverviews(
       const batches = await db.batches.toArray();
       const schemes = await db.schemes.toArray();
       const copies = await db.copies.toArray();
-      const graded = new Set(await db.grades.toCollection().primaryKeys());
+      const grades = new Map(
+        (await db.grades.toArray()).map((row) => [row.copyId, row]),
+      );
       const unsynced = new Set(await db.outbox.toCollection().primaryKeys());
       const withdrawn = await readWithdrawnBatches(db);
 
@@ -84,6 +87,7 @@ export function listBatchOverviews(
           bytesTotal: 0,
           bytesStored: 0,
           copiesWithGrade: 0,
+          copiesFinal: 0,
           copiesWithUnsyncedGrade: 0,
         });
       }
@@ -100,8 +104,12 @@ export function listBatchOverviews(
           overview.copiesStored += 1;
           overview.bytesStored += copy.scan.size;
         }
-        if (graded.has(copy.id)) {
+        const grade = grades.get(copy.id);
+        if (grade !== undefined) {
           overview.copiesWithGrade += 1;
+          if (markingStateOf(grade) === 'final') {
+            overview.copiesFinal += 1;
+          }
         }
         if (unsynced.has(copy.id)) {
           overview.copiesWithUnsyncedGrade += 1;
@@ -147,10 +155,15 @@ export function getBatchOverview(
             grades[index] !== undefined,
             outbox[index] !== undefined,
           ),
+          marking: markingStateOf(grades[index]),
         })),
       };
     },
   );
+}
+
+function markingStateOf(grade: GradeRow | undefined): MarkingState {
+  return markingState(grade?.summary ?? null);
 }
 
 function gradeSyncState(

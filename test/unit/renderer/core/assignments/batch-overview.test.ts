@@ -100,6 +100,7 @@ describe('listBatchOverviews', () => {
     expect(overview?.bytesTotal).toBe(15000);
     expect(overview?.bytesStored).toBe(3000);
     expect(overview?.copiesWithGrade).toBe(2);
+    expect(overview?.copiesFinal).toBe(1);
     expect(overview?.copiesWithUnsyncedGrade).toBe(1);
   });
 
@@ -215,11 +216,12 @@ describe('getBatchOverview', () => {
         entry.copy.id,
         entry.copy.download,
         entry.grade,
+        entry.marking,
       ]),
     ).toEqual([
-      ['c2', 'stored', 'none'],
-      ['c3', 'missing', 'unsynced'],
-      ['c1', 'missing', 'synced'],
+      ['c2', 'stored', 'none', 'unmarked'],
+      ['c3', 'missing', 'unsynced', 'draft'],
+      ['c1', 'missing', 'synced', 'final'],
     ]);
   });
 
