@@ -23,6 +23,7 @@ import { useServices } from '../services/app-services';
 import { ariaKeyShortcut, shortcutApplies } from '../shortcuts';
 import { CopyListPanel } from './copy-list-panel';
 import { MarkingPanel } from './marking-panel';
+import { useActiveTime } from './use-active-time';
 import { useCopyEntries } from './use-copy-entries';
 import { useGradeEditor } from './use-grade-editor';
 
@@ -49,6 +50,7 @@ export function WorkspaceScreen(props: {
   const [filter, setFilter] = useState<CopyFilter>('all');
   const [sort, setSort] = useState<CopySort>('code');
   const editor = useGradeEditor(props.copyId);
+  useActiveTime(props.copyId);
   const [finalCheck, setFinalCheck] = useState<FinalCheck | null>(null);
 
   const order = useMemo(
