@@ -23,7 +23,7 @@ import {
 } from '../../core/marking/grade-rules';
 import { formatPoints } from '../../core/marking/points-entry';
 import { Alert } from '../components/alert';
-import { ariaKeyShortcut } from '../shortcuts';
+import { ShortcutButton } from '../components/shortcut-button';
 import { CommentField } from './comment-field';
 import { PointsField } from './points-field';
 import { SaveStatus } from './save-status';
@@ -161,15 +161,15 @@ export function MarkingPanel(props: {
 
       <div className="status-actions">
         {grade.status === 'draft' ? (
-          <Button
+          <ShortcutButton
             id="mark-final"
             className="react-aria-Button primary"
+            shortcut="markFinal"
             isDisabled={!editable}
             onPress={props.onMarkFinal}
-            aria-keyshortcuts={ariaKeyShortcut('markFinal')}
           >
             {t('marking.markFinal')}
-          </Button>
+          </ShortcutButton>
         ) : (
           <Button
             id="mark-final"

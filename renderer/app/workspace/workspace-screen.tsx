@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Button, Link } from 'react-aria-components';
+import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 import { getBatchOverview } from '../../core/assignments/batch-overview';
@@ -18,9 +18,10 @@ import {
   type GradeLock,
 } from '../../core/marking/grade-rules';
 import { Alert } from '../components/alert';
+import { ShortcutButton } from '../components/shortcut-button';
 import { routeHref } from '../hooks/use-route';
 import { useServices } from '../services/app-services';
-import { ariaKeyShortcut, shortcutApplies } from '../shortcuts';
+import { shortcutApplies } from '../shortcuts';
 import { CopyListPanel } from './copy-list-panel';
 import { MarkingPanel } from './marking-panel';
 import { useActiveTime } from './use-active-time';
@@ -161,13 +162,13 @@ export function WorkspaceScreen(props: {
           role="group"
           aria-label={t('marking.nav.label')}
         >
-          <Button
+          <ShortcutButton
+            shortcut="previousCopy"
             isDisabled={previous === null}
             onPress={() => open(previous)}
-            aria-keyshortcuts={ariaKeyShortcut('previousCopy')}
           >
             {t('marking.nav.previous')}
-          </Button>
+          </ShortcutButton>
           <span className="muted">
             {position === -1
               ? t('marking.nav.outsideList')
@@ -176,20 +177,20 @@ export function WorkspaceScreen(props: {
                   count: order.length,
                 })}
           </span>
-          <Button
+          <ShortcutButton
+            shortcut="nextCopy"
             isDisabled={next === null}
             onPress={() => open(next)}
-            aria-keyshortcuts={ariaKeyShortcut('nextCopy')}
           >
             {t('marking.nav.next')}
-          </Button>
-          <Button
+          </ShortcutButton>
+          <ShortcutButton
+            shortcut="nextUnmarkedCopy"
             isDisabled={toMark === null}
             onPress={() => open(toMark)}
-            aria-keyshortcuts={ariaKeyShortcut('nextUnmarkedCopy')}
           >
             {t('marking.nav.nextToMark')}
-          </Button>
+          </ShortcutButton>
         </div>
         {props.children}
       </div>
