@@ -40,7 +40,7 @@ export const en: Messages = {
     failed:
       'Sign-in failed ({{detail}}). Try again; if it continues, contact support.',
     otherGrader:
-      'This computer holds marks from {{name}} that were not sent yet. Sign in with that account to send them before switching.',
+      'This computer holds marks or scan reports from {{name}} that were not sent yet. Sign in with that account to send them before switching.',
     required: 'Sign in again to sync. Your work stays saved on this computer.',
   },
   shell: {

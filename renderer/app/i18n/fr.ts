@@ -44,7 +44,7 @@ export const fr = {
     failed:
       'La connexion a échoué ({{detail}}). Réessayez ; si cela continue, contactez l’assistance.',
     otherGrader:
-      'Cet ordinateur contient des notes non envoyées de {{name}}. Connectez-vous avec ce compte pour les envoyer avant d’en changer.',
+      'Cet ordinateur contient des notes ou des signalements de scan non envoyés de {{name}}. Connectez-vous avec ce compte pour les envoyer avant d’en changer.',
     required:
       'Reconnectez-vous pour synchroniser. Votre travail reste enregistré sur cet ordinateur.',
   },

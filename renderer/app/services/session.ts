@@ -20,6 +20,7 @@ import {
 import { VaultTokenStore } from '../../core/api/token-store';
 import { refreshAssignments } from '../../core/assignments/refresh-assignments';
 import type { Logger } from '../../core/download/logger';
+import { countPendingReports } from '../../core/reports/report-store';
 import type { CopydeskDatabase } from '../../core/store/database';
 
 /** The `kv` key of the grader whose work the local store holds. */
@@ -197,7 +198,11 @@ export class Session {
     const stored = await this.options.db.kv.get(GRADER_KEY);
     const previous = stored?.value as Grader | undefined;
     if (previous !== undefined && previous.id !== grader.id) {
-      const pending = await this.options.db.outbox.count();
+      // Sent and rejected reports stay in the store for good, so only
+      // reports still waiting count.
+      const pending =
+        (await this.options.db.outbox.count()) +
+        (await countPendingReports(this.options.db));
       if (pending > 0) {
         await this.signOutOnServer(api, grader.id);
         throw new SignInFailedError({

@@ -10,6 +10,7 @@ import {
 import { listBatchOverviews } from '../../../../renderer/core/assignments/batch-overview';
 import { MemoryKeyProvider } from '../../../../renderer/core/crypto/memory-key-provider';
 import { DownloadEngine } from '../../../../renderer/core/download/download-engine';
+import { fileReport } from '../../../../renderer/core/reports/report-store';
 import {
   createLocalStore,
   type LocalStore,
@@ -92,6 +93,28 @@ describe('session grader switch', () => {
     expect(grade?.comment).toBe('Bonne introduction');
     const batches = await listBatchOverviews(store.db);
     expect(batches.map((overview) => overview.batch.title)).toEqual(['Lot 1']);
+    expect(await store.db.copies.count()).toBe(2);
+  });
+
+  it('keeps unsent scan reports of the other grader', async () => {
+    const { session, store } = await martinSignedOut('switch-pending-report');
+    const [copy] = await store.db.copies.toArray();
+    await fileReport(store.db, {
+      copyId: copy!.id,
+      kind: 'unreadable-page',
+      pages: [1],
+      note: 'Page 1 trop sombre',
+    });
+
+    const error = await session
+      .signIn('bdupont', PASSWORDS.bdupont)
+      .catch((caught: unknown) => caught);
+
+    expect((error as SignInFailedError).failure).toEqual({
+      kind: 'other-grader',
+      name: 'A. Martin',
+    });
+    expect(await store.db.reports.count()).toBe(1);
     expect(await store.db.copies.count()).toBe(2);
   });
 
