@@ -16,6 +16,7 @@ import {
   createLocalStore,
   type LocalStore,
 } from '../../core/store/local-store';
+import { ReportSender } from '../../core/reports/report-sender';
 import { createI18n, DEFAULT_LANGUAGE } from '../i18n/i18n';
 import { DownloadManager } from './download-manager';
 import { createRendererLogger } from './renderer-logger';
@@ -26,6 +27,8 @@ export interface AppServices {
   store: LocalStore;
   session: Session;
   downloads: DownloadManager;
+  /** Sends the scan reports filed offline; `flush()` after filing one. */
+  reports: ReportSender;
   i18n: i18n;
   /** True when the policy fixes the language. */
   languageLocked: boolean;
@@ -103,10 +106,39 @@ export async function createAppServices(
     },
   });
 
+  const reportLogger = createRendererLogger(bridge, 'reports');
+  const reports = new ReportSender({
+    db: store.db,
+    getApi: () => session.getApi(),
+    logger: reportLogger,
+  });
+
+  // Scan reports filed offline go out each time the connection comes back.
+  let wasOnline = false;
   session.subscribe(() => {
-    if (session.getState().phase === 'signed-out') {
+    const state = session.getState();
+    if (state.phase === 'signed-out') {
       downloads.reset();
     }
+
+    const online = state.phase === 'active' && state.connection === 'online';
+    if (online && !wasOnline) {
+      void reports
+        .flush()
+        .then((result) => {
+          if (result.stoppedBy === 'offline') {
+            session.reportOffline();
+          } else if (result.stoppedBy === 'sign-in-required') {
+            void session.refresh();
+          }
+        })
+        .catch((error: unknown) =>
+          reportLogger.error('sending scan reports failed', {
+            error: String(error),
+          }),
+        );
+    }
+    wasOnline = online;
   });
 
   return {
@@ -114,6 +146,7 @@ export async function createAppServices(
     store,
     session,
     downloads,
+    reports,
     i18n: i18nInstance,
     languageLocked: managed.language !== undefined,
   };
