@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Heading,
   Label,
@@ -36,6 +37,8 @@ export function CopyListPanel(props: {
   sort: CopySort;
   onFilterChange(filter: CopyFilter): void;
   onSortChange(sort: CopySort): void;
+  /** The examiner's pace, below the list. */
+  pace: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
 
@@ -129,6 +132,8 @@ export function CopyListPanel(props: {
           }}
         </ListBox>
       )}
+
+      {props.pace}
     </nav>
   );
 }

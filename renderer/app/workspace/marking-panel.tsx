@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import {
   Button,
   Checkbox,
@@ -42,6 +42,8 @@ export function MarkingPanel(props: {
   finalCheck: FinalCheck | null;
   onMarkFinal(): void;
   onReopen(): void;
+  /** The scan problems section, below the status. */
+  reports: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const { scheme, editor, lock } = props;
@@ -182,6 +184,8 @@ export function MarkingPanel(props: {
       </div>
 
       <SaveStatus editor={editor} />
+
+      {props.reports}
     </aside>
   );
 }

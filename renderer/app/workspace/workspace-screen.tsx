@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
+import type { ReportKind } from '../../../shared/api/schemas';
 import { getBatchOverview } from '../../core/assignments/batch-overview';
 import {
   arrangeCopies,
@@ -20,10 +21,12 @@ import {
 import { Alert } from '../components/alert';
 import { ShortcutButton } from '../components/shortcut-button';
 import { routeHref } from '../hooks/use-route';
+import { PacePanel } from '../reports/pace-panel';
 import { useServices } from '../services/app-services';
 import { shortcutApplies } from '../shortcuts';
 import { CopyListPanel } from './copy-list-panel';
 import { MarkingPanel } from './marking-panel';
+import { ScanReportSection } from './scan-report-section';
 import { useActiveTime } from './use-active-time';
 import { useCopyEntries } from './use-copy-entries';
 import { useGradeEditor } from './use-grade-editor';
@@ -53,6 +56,9 @@ export function WorkspaceScreen(props: {
   const editor = useGradeEditor(props.copyId);
   useActiveTime(props.copyId);
   const [finalCheck, setFinalCheck] = useState<FinalCheck | null>(null);
+  const [reportKind, setReportKind] = useState<ReportKind | 'none' | null>(
+    null,
+  );
 
   const order = useMemo(
     () => arrangeCopies(entries ?? [], filter, sort),
@@ -66,7 +72,10 @@ export function WorkspaceScreen(props: {
     lock = batchLock(detail.batch, new Date());
   }
 
-  useEffect(() => setFinalCheck(null), [props.copyId]);
+  useEffect(() => {
+    setFinalCheck(null);
+    setReportKind(null);
+  }, [props.copyId]);
 
   function open(copyId: string | null) {
     if (copyId !== null) {
@@ -154,6 +163,7 @@ export function WorkspaceScreen(props: {
         sort={sort}
         onFilterChange={setFilter}
         onSortChange={setSort}
+        pace={<PacePanel batchId={props.batchId} />}
       />
 
       <div className="workspace-centre">
@@ -207,6 +217,16 @@ export function WorkspaceScreen(props: {
           finalCheck={finalCheck}
           onMarkFinal={markFinal}
           onReopen={reopen}
+          reports={
+            <ScanReportSection
+              copyId={props.copyId}
+              pageCount={current.copy.pageCount}
+              currentPage={1}
+              openKind={reportKind}
+              onOpen={() => setReportKind('none')}
+              onClose={() => setReportKind(null)}
+            />
+          }
         />
       )}
     </div>

@@ -28,7 +28,7 @@ export const markingFr = {
   finalNotice: 'Note finale. Rouvrez-la pour la modifier.',
   total: 'Total : {{total}} / {{max}}',
   comment: 'Appréciation générale',
-  flags: 'Signalements',
+  flags: 'Anomalies',
   flag: {
     'blank-page': 'Page blanche',
     'missing-page': 'Page manquante',
@@ -91,6 +91,10 @@ export const markingFr = {
     nextToMark: 'Prochaine copie à noter',
     position: 'Copie {{position}} sur {{count}}',
     outsideList: 'Copie hors du filtre',
+  },
+  report: {
+    section: 'Problèmes de scan',
+    open: 'Signaler un problème de scan',
   },
   noScheme:
     'Le barème de ce lot n’est pas sur cet ordinateur. Connectez-vous au réseau pour le recevoir.',
@@ -193,6 +197,10 @@ export const markingEn: DeepStrings<typeof markingFr> = {
     nextToMark: 'Next copy to mark',
     position: 'Copy {{position}} of {{count}}',
     outsideList: 'Copy outside the filter',
+  },
+  report: {
+    section: 'Scan problems',
+    open: 'Report a scan problem',
   },
   noScheme:
     'This batch’s marking scheme is not on this computer. Connect to the network to receive it.',
