@@ -78,10 +78,10 @@ export interface DrawableAnnotation {
 
 /** Default sizes of new annotations, in page-width units. */
 export const DEFAULT_SIZES = {
-  penWidth: 0.003,
+  penWidth: 0.004,
   highlighterWidth: 0.02,
   stampSize: 0.04,
-  textSize: 0.018,
+  textSize: 0.022,
 } as const;
 
 /** The upper bound of widths and sizes that the parser accepts. */

@@ -1,0 +1,155 @@
+/**
+ * The annotation overlay of one shown page, which the viewer places exactly
+ * over the page. It is an SVG as large as the page that draws the page's
+ * annotations, the stroke being drawn and the selection.
+ */
+import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import {
+  DEFAULT_SIZES,
+  type DrawableAnnotation,
+} from '../../core/annotations/annotation-shapes';
+import { pixelsPerPageWidth } from '../../core/annotations/page-transform';
+import { layoutBounds, layoutShape } from '../../core/annotations/shape-layout';
+import { pressureWidthFactor } from '../../core/annotations/stroke-outline';
+import type { PageFrame } from '../../core/pages/page-frame';
+import { AnnotationGraphic, StrokeGraphic } from './annotation-graphic';
+import { annotationName } from './annotation-names';
+import type { AnnotationEditor } from './use-annotation-editor';
+import { useLayerGestures, type GesturePreview } from './use-layer-gestures';
+
+/** Space kept around the selection's outline, in CSS pixels. */
+const SELECTION_MARGIN = 4;
+
+export function AnnotationLayer(props: {
+  frame: PageFrame;
+  editor: AnnotationEditor;
+}) {
+  const { frame, editor } = props;
+  const { t } = useTranslation();
+  const helpId = useId();
+  const svg = useRef<SVGSVGElement>(null);
+  const { preview, handlers } = useLayerGestures(editor, frame);
+
+  const onPage = editor.drawable.filter(
+    (entry) => entry.source.page === frame.page,
+  );
+  const selecting = editor.tool === 'select' && !editor.readOnly;
+  const selected = onPage.find(
+    (entry) => entry.source.id === editor.selectedId,
+  );
+
+  return (
+    <div
+      className="annotation-layer"
+      data-tool={editor.readOnly ? 'none' : editor.tool}
+    >
+      <svg
+        ref={svg}
+        className="annotation-svg"
+        width={frame.width}
+        height={frame.height}
+        viewBox={`0 0 ${frame.width} ${frame.height}`}
+        role="application"
+        aria-label={t('annotations.layer', { page: frame.page })}
+        aria-describedby={helpId}
+        aria-readonly={editor.readOnly || undefined}
+        tabIndex={0}
+        {...handlers}
+      >
+        {onPage.map((annotation) => (
+          <g
+            key={annotation.source.id}
+            className="annotation-item"
+            data-annotation-id={annotation.source.id}
+            data-kind={annotation.shape.kind}
+            role={selecting ? 'button' : 'img'}
+            aria-label={annotationName(annotation, t)}
+            tabIndex={selecting ? 0 : undefined}
+            opacity={preview?.erasing?.has(annotation.source.id) ? 0.25 : 1}
+            transform={dragTransform(preview, annotation.source.id)}
+            onFocus={() => editor.select(annotation.source.id)}
+          >
+            <AnnotationGraphic annotation={annotation} frame={frame} />
+          </g>
+        ))}
+
+        {preview?.stroke !== undefined && (
+          <DraftStroke
+            preview={preview.stroke}
+            frame={frame}
+            color={editor.color}
+          />
+        )}
+
+        {selecting && selected !== undefined && (
+          <SelectionOutline
+            annotation={selected}
+            frame={frame}
+            transform={dragTransform(preview, selected.source.id)}
+          />
+        )}
+      </svg>
+      <span id={helpId} className="visually-hidden">
+        {t('annotations.layerHelp')}
+      </span>
+    </div>
+  );
+}
+
+function DraftStroke(props: {
+  preview: NonNullable<GesturePreview['stroke']>;
+  frame: PageFrame;
+  color: string;
+}) {
+  const { kind, points } = props.preview;
+  const width =
+    (kind === 'pen' ? DEFAULT_SIZES.penWidth : DEFAULT_SIZES.highlighterWidth) *
+    pixelsPerPageWidth(props.frame);
+  const withPressure =
+    kind === 'pen' && points.some((point) => point.pressure !== undefined);
+  const factor = (pressure: number | undefined) =>
+    withPressure ? pressureWidthFactor(pressure ?? 1) : 1;
+  return (
+    <StrokeGraphic
+      kind={kind}
+      points={points.map((point) => ({
+        x: point.x,
+        y: point.y,
+        radius: (width * factor(point.pressure)) / 2,
+      }))}
+      withPressure={withPressure}
+      width={width}
+      color={props.color}
+    />
+  );
+}
+
+function SelectionOutline(props: {
+  annotation: DrawableAnnotation;
+  frame: PageFrame;
+  transform: string | undefined;
+}) {
+  const bounds = layoutBounds(layoutShape(props.annotation, props.frame));
+  return (
+    <rect
+      className="annotation-selection"
+      x={bounds.x - SELECTION_MARGIN}
+      y={bounds.y - SELECTION_MARGIN}
+      width={bounds.width + 2 * SELECTION_MARGIN}
+      height={bounds.height + 2 * SELECTION_MARGIN}
+      transform={props.transform}
+    />
+  );
+}
+
+function dragTransform(
+  preview: GesturePreview | null,
+  id: string,
+): string | undefined {
+  const drag = preview?.drag;
+  return drag !== undefined && drag.id === id
+    ? `translate(${drag.offset.x} ${drag.offset.y})`
+    : undefined;
+}
