@@ -1,7 +1,8 @@
 /**
  * The annotation overlay of one shown page, which the viewer places exactly
  * over the page. It is an SVG as large as the page that draws the page's
- * annotations, the stroke being drawn and the selection.
+ * annotations, the stroke being drawn, the selection and the keyboard
+ * cursor, with the text field of a note on top.
  */
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +17,10 @@ import { pressureWidthFactor } from '../../core/annotations/stroke-outline';
 import type { PageFrame } from '../../core/pages/page-frame';
 import { AnnotationGraphic, StrokeGraphic } from './annotation-graphic';
 import { annotationName } from './annotation-names';
+import { NoteField } from './note-field';
 import type { AnnotationEditor } from './use-annotation-editor';
 import { useLayerGestures, type GesturePreview } from './use-layer-gestures';
+import { useLayerKeyboard } from './use-layer-keyboard';
 
 /** Space kept around the selection's outline, in CSS pixels. */
 const SELECTION_MARGIN = 4;
@@ -31,6 +34,7 @@ export function AnnotationLayer(props: {
   const helpId = useId();
   const svg = useRef<SVGSVGElement>(null);
   const { preview, handlers } = useLayerGestures(editor, frame);
+  const keyboard = useLayerKeyboard(editor, frame, svg);
 
   const onPage = editor.drawable.filter(
     (entry) => entry.source.page === frame.page,
@@ -39,6 +43,7 @@ export function AnnotationLayer(props: {
   const selected = onPage.find(
     (entry) => entry.source.id === editor.selectedId,
   );
+  const edit = editor.textEdit;
 
   return (
     <div
@@ -56,6 +61,8 @@ export function AnnotationLayer(props: {
         aria-describedby={helpId}
         aria-readonly={editor.readOnly || undefined}
         tabIndex={0}
+        onKeyDown={keyboard.onLayerKeyDown}
+        {...keyboard.layerFocusHandlers}
         {...handlers}
       >
         {onPage.map((annotation) => (
@@ -70,6 +77,9 @@ export function AnnotationLayer(props: {
             opacity={preview?.erasing?.has(annotation.source.id) ? 0.25 : 1}
             transform={dragTransform(preview, annotation.source.id)}
             onFocus={() => editor.select(annotation.source.id)}
+            onKeyDown={(event) =>
+              keyboard.onAnnotationKeyDown(event, annotation)
+            }
           >
             <AnnotationGraphic annotation={annotation} frame={frame} />
           </g>
@@ -90,10 +100,29 @@ export function AnnotationLayer(props: {
             transform={dragTransform(preview, selected.source.id)}
           />
         )}
+
+        {keyboard.cursor !== null && (
+          <g
+            className="annotation-cursor"
+            transform={`translate(${keyboard.cursor.x} ${keyboard.cursor.y})`}
+          >
+            <circle r={10} />
+            <path d="M-16 0H-5M5 0H16M0 -16V-5M0 5V16" />
+          </g>
+        )}
       </svg>
       <span id={helpId} className="visually-hidden">
         {t('annotations.layerHelp')}
       </span>
+
+      {edit !== null && edit.page === frame.page && (
+        <NoteField
+          editor={editor}
+          edit={edit}
+          frame={frame}
+          onDone={keyboard.focusLayer}
+        />
+      )}
     </div>
   );
 }

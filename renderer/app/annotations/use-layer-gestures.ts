@@ -17,6 +17,7 @@ import {
 } from '../../core/annotations/hit-test';
 import { moveAnnotation } from '../../core/annotations/move-annotation';
 import {
+  shownToPage,
   shownVectorToPage,
   type Point,
 } from '../../core/annotations/page-transform';
@@ -127,7 +128,9 @@ export function useLayerGestures(editor: AnnotationEditor, frame: PageFrame) {
         );
         return;
       case 'text':
-        // TODO: open a text field at the click.
+        // The field takes the focus: the click must not give it to the layer.
+        event.preventDefault();
+        openNote(point);
         return;
       case 'select': {
         const id = annotationAt(editor.drawable, point, frame);
@@ -143,6 +146,31 @@ export function useLayerGestures(editor: AnnotationEditor, frame: PageFrame) {
         return;
       }
     }
+  }
+
+  /** Opens the note under `point` for editing, or a new note there. */
+  function openNote(point: Point) {
+    const id = annotationAt(
+      editor.drawable.filter((entry) => entry.shape.kind === 'text'),
+      point,
+      frame,
+    );
+    const note = editor.drawable.find((entry) => entry.source.id === id);
+    if (note !== undefined && note.shape.kind === 'text') {
+      editor.setTextEdit({
+        page: frame.page,
+        id: note.source.id,
+        at: { x: note.shape.geometry.x, y: note.shape.geometry.y },
+        text: note.shape.text,
+      });
+      return;
+    }
+    editor.setTextEdit({
+      page: frame.page,
+      id: null,
+      at: shownToPage(point, frame),
+      text: '',
+    });
   }
 
   function onPointerMove(event: PointerEvent<SVGSVGElement>) {
