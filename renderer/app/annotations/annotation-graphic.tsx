@@ -146,7 +146,8 @@ function StampGraphic(props: { layout: StampLayout; color: string }) {
   );
 }
 
-function sameFrame(a: PageFrame, b: PageFrame): boolean {
+/** Whether two frames show the same page at the same rotation and size. */
+export function sameFrame(a: PageFrame, b: PageFrame): boolean {
   return (
     a.page === b.page &&
     a.rotation === b.rotation &&

@@ -4,7 +4,7 @@
  * annotations, the stroke being drawn, the selection and the keyboard
  * cursor, with the text field of a note on top.
  */
-import { useId, useRef } from 'react';
+import { memo, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import {
@@ -15,7 +15,11 @@ import { pixelsPerPageWidth } from '../../core/annotations/page-transform';
 import { layoutBounds, layoutShape } from '../../core/annotations/shape-layout';
 import { pressureWidthFactor } from '../../core/annotations/stroke-outline';
 import type { PageFrame } from '../../core/pages/page-frame';
-import { AnnotationGraphic, StrokeGraphic } from './annotation-graphic';
+import {
+  AnnotationGraphic,
+  sameFrame,
+  StrokeGraphic,
+} from './annotation-graphic';
 import { annotationName } from './annotation-names';
 import { NoteField } from './note-field';
 import type { AnnotationEditor } from './use-annotation-editor';
@@ -59,30 +63,23 @@ export function AnnotationLayer(props: {
         role="application"
         aria-label={t('annotations.layer', { page: frame.page })}
         aria-describedby={helpId}
-        aria-readonly={editor.readOnly || undefined}
         tabIndex={0}
-        onKeyDown={keyboard.onLayerKeyDown}
-        {...keyboard.layerFocusHandlers}
+        {...keyboard.handlers}
         {...handlers}
       >
-        {onPage.map((annotation) => (
-          <g
-            key={annotation.source.id}
-            className="annotation-item"
-            data-annotation-id={annotation.source.id}
-            data-kind={annotation.shape.kind}
-            role={selecting ? 'button' : 'img'}
-            aria-label={annotationName(annotation, t)}
-            tabIndex={selecting ? 0 : undefined}
-            opacity={preview?.erasing?.has(annotation.source.id) ? 0.25 : 1}
-            transform={dragTransform(preview, annotation.source.id)}
-            onFocus={() => editor.select(annotation.source.id)}
-            onKeyDown={(event) =>
-              keyboard.onAnnotationKeyDown(event, annotation)
+        {onPage.map((stored) => (
+          <AnnotationItem
+            key={stored.source.id}
+            // A dragged annotation is drawn where it would land.
+            annotation={
+              preview?.drag?.source.id === stored.source.id
+                ? preview.drag
+                : stored
             }
-          >
-            <AnnotationGraphic annotation={annotation} frame={frame} />
-          </g>
+            frame={frame}
+            focusable={selecting}
+            erasing={preview?.erasing?.has(stored.source.id) ?? false}
+          />
         ))}
 
         {preview?.stroke !== undefined && (
@@ -95,9 +92,12 @@ export function AnnotationLayer(props: {
 
         {selecting && selected !== undefined && (
           <SelectionOutline
-            annotation={selected}
+            annotation={
+              preview?.drag?.source.id === selected.source.id
+                ? preview.drag
+                : selected
+            }
             frame={frame}
-            transform={dragTransform(preview, selected.source.id)}
           />
         )}
 
@@ -112,7 +112,9 @@ export function AnnotationLayer(props: {
         )}
       </svg>
       <span id={helpId} className="visually-hidden">
-        {t('annotations.layerHelp')}
+        {editor.readOnly
+          ? t('annotations.readOnly')
+          : t('annotations.layerHelp')}
       </span>
 
       {edit !== null && edit.page === frame.page && (
@@ -126,6 +128,40 @@ export function AnnotationLayer(props: {
     </div>
   );
 }
+
+/**
+ * One annotation with its accessible name. With the select tool it is a
+ * button that Tab reaches; the layer handles its focus and keys.
+ */
+const AnnotationItem = memo(
+  function AnnotationItem(props: {
+    annotation: DrawableAnnotation;
+    frame: PageFrame;
+    focusable: boolean;
+    erasing: boolean;
+  }) {
+    const { t } = useTranslation();
+    const { annotation } = props;
+    return (
+      <g
+        className="annotation-item"
+        data-annotation-id={annotation.source.id}
+        data-kind={annotation.shape.kind}
+        role={props.focusable ? 'button' : 'img'}
+        aria-label={annotationName(annotation, t)}
+        tabIndex={props.focusable ? 0 : undefined}
+        opacity={props.erasing ? 0.25 : 1}
+      >
+        <AnnotationGraphic annotation={annotation} frame={props.frame} />
+      </g>
+    );
+  },
+  (before, after) =>
+    before.annotation === after.annotation &&
+    before.focusable === after.focusable &&
+    before.erasing === after.erasing &&
+    sameFrame(before.frame, after.frame),
+);
 
 function DraftStroke(props: {
   preview: NonNullable<GesturePreview['stroke']>;
@@ -158,7 +194,6 @@ function DraftStroke(props: {
 function SelectionOutline(props: {
   annotation: DrawableAnnotation;
   frame: PageFrame;
-  transform: string | undefined;
 }) {
   const bounds = layoutBounds(layoutShape(props.annotation, props.frame));
   return (
@@ -168,17 +203,6 @@ function SelectionOutline(props: {
       y={bounds.y - SELECTION_MARGIN}
       width={bounds.width + 2 * SELECTION_MARGIN}
       height={bounds.height + 2 * SELECTION_MARGIN}
-      transform={props.transform}
     />
   );
-}
-
-function dragTransform(
-  preview: GesturePreview | null,
-  id: string,
-): string | undefined {
-  const drag = preview?.drag;
-  return drag !== undefined && drag.id === id
-    ? `translate(${drag.offset.x} ${drag.offset.y})`
-    : undefined;
 }

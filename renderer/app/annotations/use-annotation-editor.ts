@@ -27,7 +27,10 @@ import {
 } from '../../core/annotations/annotation-list';
 import type { DrawableAnnotation } from '../../core/annotations/annotation-shapes';
 import type { Point } from '../../core/annotations/page-transform';
-import { parseAnnotation } from '../../core/annotations/parse-annotation';
+import {
+  parseAnnotation,
+  type ParsedAnnotation,
+} from '../../core/annotations/parse-annotation';
 import type { AnnotationTool } from './annotation-tools';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 
@@ -174,7 +177,13 @@ export function useAnnotationEditor(
   );
 
   const present = state.synced.history.present;
-  const parsed = useMemo(() => present.map(parseAnnotation), [present]);
+  // Edits keep the annotations they do not change, so caching the parse
+  // per stored object lets an unchanged annotation skip drawing again.
+  const parseCache = useRef(new WeakMap<Annotation, ParsedAnnotation>());
+  const parsed = useMemo(
+    () => present.map((entry) => parseCached(entry, parseCache.current)),
+    [present],
+  );
   const drawable = useMemo(
     () =>
       parsed.flatMap((entry) =>
@@ -256,4 +265,20 @@ export function useAnnotationEditor(
 
   useEditorShortcuts(editor, options.shortcutsEnabled ?? true);
   return editor;
+}
+
+function parseCached(
+  annotation: Annotation,
+  cache: WeakMap<Annotation, ParsedAnnotation>,
+): ParsedAnnotation {
+  // A malformed row may not even be an object, which a WeakMap rejects.
+  if (typeof annotation !== 'object' || annotation === null) {
+    return parseAnnotation(annotation);
+  }
+  let parsed = cache.get(annotation);
+  if (parsed === undefined) {
+    parsed = parseAnnotation(annotation);
+    cache.set(annotation, parsed);
+  }
+  return parsed;
 }

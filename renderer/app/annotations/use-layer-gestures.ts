@@ -1,12 +1,15 @@
 /**
  * Pointer gestures on one page's annotation layer: drawing a stroke,
  * erasing, dragging the selection, and the single clicks that place a
- * stamp or open a text note. One pointer at a time draws, so a palm
- * resting on a tablet while the pen writes does nothing.
+ * stamp or open a text note. Only the first pointer down acts until it is
+ * lifted, so a palm that touches a tablet while the pen writes does nothing.
  */
 import { useRef, useState, type PointerEvent } from 'react';
 
-import type { StrokeKind } from '../../core/annotations/annotation-shapes';
+import type {
+  DrawableAnnotation,
+  StrokeKind,
+} from '../../core/annotations/annotation-shapes';
 import {
   createStamp,
   createStroke,
@@ -16,6 +19,7 @@ import {
   annotationsAlong,
 } from '../../core/annotations/hit-test';
 import { moveAnnotation } from '../../core/annotations/move-annotation';
+import { parseAnnotation } from '../../core/annotations/parse-annotation';
 import {
   shownToPage,
   shownVectorToPage,
@@ -29,13 +33,19 @@ import type { AnnotationEditor } from './use-annotation-editor';
 type Gesture =
   | { type: 'stroke'; kind: StrokeKind; points: InputPoint[]; pen: boolean }
   | { type: 'erase'; last: Point; hits: Set<string> }
-  | { type: 'drag'; id: string; start: Point; offset: Point };
+  | {
+      type: 'drag';
+      start: Point;
+      moved: DrawableAnnotation;
+      original: DrawableAnnotation;
+    };
 
 /** The preview of a gesture in progress, shown until it is committed. */
 export interface GesturePreview {
   stroke?: { kind: StrokeKind; points: readonly InputPoint[] };
   erasing?: ReadonlySet<string>;
-  drag?: { id: string; offset: Point };
+  /** The dragged annotation where it would land now. */
+  drag?: DrawableAnnotation;
 }
 
 interface ActiveGesture {
@@ -59,7 +69,7 @@ export function useLayerGestures(editor: AnnotationEditor, frame: PageFrame) {
         setPreview({ erasing: new Set(gesture.hits) });
         return;
       case 'drag':
-        setPreview({ drag: { id: gesture.id, offset: gesture.offset } });
+        setPreview({ drag: gesture.moved });
         return;
     }
   }
@@ -135,12 +145,15 @@ export function useLayerGestures(editor: AnnotationEditor, frame: PageFrame) {
       case 'select': {
         const id = annotationAt(editor.drawable, point, frame);
         editor.select(id);
-        if (id !== null) {
+        const original = editor.drawable.find(
+          (entry) => entry.source.id === id,
+        );
+        if (original !== undefined) {
           begin(event, {
             type: 'drag',
-            id,
             start: point,
-            offset: { x: 0, y: 0 },
+            moved: original,
+            original,
           });
         }
         return;
@@ -209,12 +222,21 @@ export function useLayerGestures(editor: AnnotationEditor, frame: PageFrame) {
         }
         break;
       }
-      case 'drag':
-        gesture.offset = {
+      case 'drag': {
+        // The preview is the move itself, stopped at the page's edges
+        // exactly as the committed move will be.
+        const offset = {
           x: point.x - gesture.start.x,
           y: point.y - gesture.start.y,
         };
+        const moved = parseAnnotation(
+          moveAnnotation(gesture.original, shownVectorToPage(offset, frame)),
+        );
+        if (moved.status === 'drawable') {
+          gesture.moved = moved.annotation;
+        }
         break;
+      }
     }
     show(gesture);
   }
@@ -245,18 +267,11 @@ export function useLayerGestures(editor: AnnotationEditor, frame: PageFrame) {
           editor.remove(gesture.hits);
         }
         return;
-      case 'drag': {
-        const { offset } = gesture;
-        const moved = editor.drawable.find(
-          (entry) => entry.source.id === gesture.id,
-        );
-        if (moved !== undefined && (offset.x !== 0 || offset.y !== 0)) {
-          editor.replace(
-            moveAnnotation(moved, shownVectorToPage(offset, frame)),
-          );
+      case 'drag':
+        if (gesture.moved !== gesture.original) {
+          editor.replace(gesture.moved.source);
         }
         return;
-      }
     }
   }
 

@@ -5,7 +5,12 @@
  * with Tab) the arrow keys move it, Delete removes it and Enter edits a
  * note.
  */
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 
 import type { DrawableAnnotation } from '../../core/annotations/annotation-shapes';
 import { createStamp } from '../../core/annotations/create-annotation';
@@ -44,11 +49,39 @@ export function useLayerKeyboard(
     }
   }
 
-  function onLayerKeyDown(event: KeyboardEvent<SVGSVGElement>) {
-    // Keys on a focused annotation are the annotation's.
-    if (event.target !== event.currentTarget || editor.readOnly) {
+  /** Handles a key on the layer or, through bubbling, on one of its annotations. */
+  function onKeyDown(event: KeyboardEvent<SVGSVGElement>) {
+    if (editor.readOnly) {
       return;
     }
+    const annotation = annotationOf(event.target);
+    if (annotation !== undefined) {
+      onAnnotationKeyDown(event, annotation);
+    } else if (event.target === event.currentTarget) {
+      onLayerKeyDown(event);
+    }
+  }
+
+  /** Handles the focus moving to the layer or to one of its annotations. */
+  function onFocus(event: FocusEvent<SVGSVGElement>) {
+    setLayerFocused(event.target === event.currentTarget);
+    const annotation = annotationOf(event.target);
+    if (annotation !== undefined) {
+      editor.select(annotation.source.id);
+    }
+  }
+
+  function annotationOf(target: EventTarget): DrawableAnnotation | undefined {
+    const id =
+      target instanceof Element
+        ? target.getAttribute('data-annotation-id')
+        : null;
+    return id === null
+      ? undefined
+      : editor.drawable.find((entry) => entry.source.id === id);
+  }
+
+  function onLayerKeyDown(event: KeyboardEvent<SVGSVGElement>) {
     const move = arrowMove(event);
     if (move !== null) {
       event.preventDefault();
@@ -70,7 +103,7 @@ export function useLayerKeyboard(
   }
 
   function onAnnotationKeyDown(
-    event: KeyboardEvent<SVGGElement>,
+    event: KeyboardEvent<SVGSVGElement>,
     annotation: DrawableAnnotation,
   ) {
     const move = arrowMove(event);
@@ -102,11 +135,10 @@ export function useLayerKeyboard(
     /** The cursor in CSS pixels while the layer has the focus and the tool places something, else null. */
     cursor: layerFocused && placesAtPoint(editor.tool) ? cursorShown : null,
     focusLayer,
-    onLayerKeyDown,
-    onAnnotationKeyDown,
-    layerFocusHandlers: {
-      onFocus: (event: { target: unknown; currentTarget: unknown }) =>
-        setLayerFocused(event.target === event.currentTarget),
+    /** Focus and key handlers of the layer's SVG element. */
+    handlers: {
+      onKeyDown,
+      onFocus,
       onBlur: () => setLayerFocused(false),
     },
   };
