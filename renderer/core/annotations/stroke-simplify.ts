@@ -41,6 +41,9 @@ export const DEFAULT_TOLERANCE_PX = 0.5;
  */
 export const STROKE_JSON_BUDGET = Math.floor(GRADE_LIMITS.geometryLength * 0.6);
 
+/** Halvings of the tolerance interval when a stroke is over its budget. */
+const TOLERANCE_SEARCH_STEPS = 6;
+
 type Vertex = [x: number, y: number, z: number];
 
 /**
@@ -66,15 +69,42 @@ export function buildStroke(
     options.withPressure ? pressureOf(input) * widthPx : 0,
   ]);
 
+  const simplify = (tolerance: number) =>
+    toStroke(simplifyPolyline(vertices, tolerance), frame, options, widthPx);
+  const fits = (stroke: StrokeGeometry) =>
+    JSON.stringify(stroke).length <= maxJsonLength || stroke.points.length <= 4;
+
   let tolerance = options.tolerancePx ?? DEFAULT_TOLERANCE_PX;
-  for (;;) {
-    const kept = simplifyPolyline(vertices, tolerance);
-    const stroke = toStroke(kept, frame, options, widthPx);
-    if (JSON.stringify(stroke).length <= maxJsonLength || kept.length <= 2) {
-      return stroke;
-    }
-    tolerance *= 2;
+  let stroke = simplify(tolerance);
+  if (fits(stroke)) {
+    return stroke;
   }
+
+  // Too large: double the tolerance until the stroke fits, then narrow
+  // down between the last tolerance too fine and the first one that fits,
+  // so the stroke keeps as much detail as the budget allows.
+  let tooFine = tolerance;
+  let fitting: StrokeGeometry;
+  for (;;) {
+    tolerance *= 2;
+    stroke = simplify(tolerance);
+    if (fits(stroke)) {
+      fitting = stroke;
+      break;
+    }
+    tooFine = tolerance;
+  }
+  for (let step = 0; step < TOLERANCE_SEARCH_STEPS; step++) {
+    const middle = (tooFine + tolerance) / 2;
+    stroke = simplify(middle);
+    if (fits(stroke)) {
+      fitting = stroke;
+      tolerance = middle;
+    } else {
+      tooFine = middle;
+    }
+  }
+  return fitting;
 }
 
 /**

@@ -163,7 +163,53 @@ describe('buildStroke', () => {
     const length = JSON.stringify(stroke).length;
     expect(length).toBeLessThanOrEqual(STROKE_JSON_BUDGET);
     expect(length).toBeLessThan(GRADE_LIMITS.geometryLength);
-    expect(stroke.points.length / 2).toBeGreaterThan(100);
+    // The tolerance grows only as much as the budget needs.
+    expect(length).toBeGreaterThan(STROKE_JSON_BUDGET * 0.5);
+  });
+
+  it('over budget keeps what fits', () => {
+    // A line with 1,600 spikes 3.3 px high and 200 spikes 3.8 px high. At
+    // a 2 px tolerance it is over the budget and at 4 px it is a straight
+    // line, but at about 3 px it fits and keeps the tall spikes.
+    const inputs: InputPoint[] = [];
+    for (let spike = 0; spike < 1800; spike++) {
+      const x = 20 + spike * (780 / 1800);
+      const height = spike % 9 === 0 ? 3.8 : 3.3;
+      inputs.push({ x, y: 500 }, { x: x + 0.1, y: 500 - height });
+    }
+    inputs.push({ x: 800, y: 500 });
+
+    const stroke = buildStroke(inputs, FRAME, PEN);
+
+    expect(JSON.stringify(stroke).length).toBeLessThanOrEqual(
+      STROKE_JSON_BUDGET,
+    );
+    const tall = shownPoints(stroke.points, FRAME).filter(
+      (point) => point.y < 496.5,
+    );
+    expect(tall.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('long wavy line keeps its shape', () => {
+    // A zigzag across the page with 400 turns, about 2 px per sample:
+    // every turn matters, and together they exceed the budget.
+    const inputs = Array.from({ length: 6000 }, (_, index) => ({
+      x: 20 + (index / 6000) * 780,
+      y: 500 + 20 * Math.sin((index / 15) * Math.PI),
+    }));
+
+    const stroke = buildStroke(inputs, FRAME, PEN);
+
+    expect(JSON.stringify(stroke).length).toBeLessThanOrEqual(
+      STROKE_JSON_BUDGET,
+    );
+    // Each of the 400 crests still reaches within a few pixels of its
+    // height.
+    const ys = shownPoints(stroke.points, FRAME).map((point) => point.y);
+    expect(Math.max(...ys)).toBeGreaterThan(515);
+    expect(Math.min(...ys)).toBeLessThan(485);
+    const crests = ys.filter((y) => y > 515).length;
+    expect(crests).toBeGreaterThanOrEqual(200);
   });
 
   it('rounds coordinates to 4 decimals', () => {
