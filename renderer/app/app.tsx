@@ -7,7 +7,6 @@ import { useRoute } from './hooks/use-route';
 import { useSession } from './hooks/use-session';
 import { BatchDetailScreen } from './screens/batch-detail-screen';
 import { BatchesScreen } from './screens/batches-screen';
-import { CopyScreen } from './screens/copy-screen';
 import { ServerScreen } from './screens/server-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { useServices } from './services/app-services';
@@ -58,9 +57,7 @@ export function App() {
       break;
     case 'copy':
       screen = (
-        <WorkspaceScreen batchId={route.batchId} copyId={route.copyId}>
-          <CopyScreen batchId={route.batchId} copyId={route.copyId} />
-        </WorkspaceScreen>
+        <WorkspaceScreen batchId={route.batchId} copyId={route.copyId} />
       );
       break;
   }

@@ -126,3 +126,14 @@ export function describeShortcut(id: ShortcutId, names: KeyNames): string {
   parts.push(names.named[shortcut.key] ?? shortcut.key.toUpperCase());
   return parts.join('+');
 }
+
+/**
+ * Returns a ref callback that sets the element's `aria-keyshortcuts`. React
+ * Aria's buttons (react-aria-components 1.22) drop that attribute when it
+ * is passed as a prop, so it is set on the element itself.
+ */
+export function keyShortcutsRef(id: ShortcutId) {
+  return (element: HTMLElement | null) => {
+    element?.setAttribute('aria-keyshortcuts', ariaKeyShortcut(id));
+  };
+}

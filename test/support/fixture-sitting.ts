@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 
 export const PASSWORDS = {
   amartin: 'correct horse battery staple',
@@ -27,18 +27,25 @@ export interface FixtureOptions {
   deadline?: string;
   /** Questions of the marking scheme; by default `QUESTIONS`. */
   questions?: { id: string; label: string; maxPoints: number; step: number }[];
+  /** The `/Rotate` of every page of every copy, in degrees; by default 0. */
+  pageRotation?: 0 | 90 | 180 | 270;
 }
 
-/** Writes a PDF of `pages` A4 pages, each naming its code and number. */
+/**
+ * Writes a PDF of `pages` A4 pages, each naming its code and number, with
+ * `rotation` as each page's `/Rotate`.
+ */
 export async function writeTinyPdf(
   path: string,
   code: string,
   pages: number,
+  rotation = 0,
 ): Promise<void> {
   const document = await PDFDocument.create();
   const font = await document.embedFont(StandardFonts.Helvetica);
   for (let index = 1; index <= pages; index += 1) {
     const page = document.addPage([595.28, 841.89]);
+    page.setRotation(degrees(rotation));
     page.drawText(`N° Anonymat : ${code}   Page ${index} / ${pages}`, {
       x: 50,
       y: 800,
@@ -69,6 +76,7 @@ export async function writeFixtureSitting(
         join(folder, `${code}.pdf`),
         code,
         2 + (copyIndex % 3),
+        options.pageRotation,
       );
       copies.push({ anonymousCode: code, file: `${code}.pdf` });
     }

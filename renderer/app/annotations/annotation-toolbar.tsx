@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ANNOTATION_COLORS } from '../../core/annotations/annotation-colors';
 import { useShortcutText } from '../hooks/use-shortcut-text';
-import { ariaKeyShortcut, type ShortcutId } from '../shortcuts';
+import { keyShortcutsRef, type ShortcutId } from '../shortcuts';
 import { ACTION_ICONS, TOOL_ICONS } from './annotation-icons';
 import {
   ANNOTATION_TOOLS,
@@ -193,17 +193,6 @@ function WithTooltip(props: { tooltip: ReactNode; children: ReactNode }) {
       </Tooltip>
     </TooltipTrigger>
   );
-}
-
-/**
- * Returns a ref that sets `aria-keyshortcuts` on the element itself:
- * React Aria's buttons (react-aria-components 1.22) drop that attribute
- * when it is passed as a prop.
- */
-function keyShortcutsRef(id: ShortcutId) {
-  return (element: HTMLElement | null) => {
-    element?.setAttribute('aria-keyshortcuts', ariaKeyShortcut(id));
-  };
 }
 
 /** Calls `use` with the selected key of a single-selection group. */

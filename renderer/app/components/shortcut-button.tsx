@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Tooltip, TooltipTrigger } from 'react-aria-components';
 
 import { useShortcutText } from '../hooks/use-shortcut-text';
-import { ariaKeyShortcut, type ShortcutId } from '../shortcuts';
+import { keyShortcutsRef, type ShortcutId } from '../shortcuts';
 
 /**
  * A button with a keyboard shortcut: the shortcut is in its
@@ -24,7 +24,7 @@ export function ShortcutButton(props: {
         className={props.className ?? 'react-aria-Button'}
         isDisabled={props.isDisabled}
         onPress={props.onPress}
-        aria-keyshortcuts={ariaKeyShortcut(props.shortcut)}
+        ref={keyShortcutsRef(props.shortcut)}
       >
         {props.children}
       </Button>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { Heading, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,7 +7,7 @@ import {
   readPageRotations,
   savePageRotation,
 } from '../../core/marking/page-views';
-import type { Rotation } from '../../core/pages/page-frame';
+import type { PageFrame, Rotation } from '../../core/pages/page-frame';
 import { Alert } from '../components/alert';
 import { routeHref } from '../hooks/use-route';
 import { createRendererLogger } from '../services/renderer-logger';
@@ -17,9 +17,22 @@ import { useScanDocument } from '../viewer/use-scan-document';
 
 /**
  * Opens one copy's scan from the local store, decrypted in memory, in the
- * scan viewer. Page Up and Page Down turn the pages.
+ * scan viewer: the centre column of the marking workspace, which keeps the
+ * current page and draws the annotations over each page.
  */
-export function CopyScreen(props: { batchId: string; copyId: string }) {
+export function CopyScreen(props: {
+  batchId: string;
+  copyId: string;
+  /** The page on screen, from 1. */
+  page: number;
+  onPageChange(page: number): void;
+  /** Shown between the heading and the scan, such as the annotation tools. */
+  toolbar?: ReactNode;
+  renderOverlay?: (frame: PageFrame) => ReactNode;
+  onReportProblem?: () => void;
+  /** Whether the viewer's shortcuts act on the window's key presses. */
+  shortcutsEnabled?: boolean;
+}) {
   const { t } = useTranslation();
   const { store, bridge } = useServices();
   // `null` is a copy this batch does not have; `undefined` is loading.
@@ -40,10 +53,8 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
     { logger },
   );
 
-  // Each copy opens at its first page. The examiner's rotations are kept
-  // with the copy, so a page turned upright stays upright.
-  const [shown, setShown] = useState({ copyId: props.copyId, page: 1 });
-  const page = shown.copyId === props.copyId ? shown.page : 1;
+  // The examiner's rotations are kept with the copy, so a page turned
+  // upright stays upright.
   const rotations = useLiveQuery(
     () => readPageRotations(store.db, props.copyId),
     [props.copyId],
@@ -77,16 +88,18 @@ export function CopyScreen(props: { batchId: string; copyId: string }) {
       {copy !== null && scan.status === 'missing' && (
         <Alert tone="warning">{t('copy.notStored')}</Alert>
       )}
+      {copy !== null && scan.status !== 'missing' && props.toolbar}
       {copy !== null && scan.status !== 'missing' && (
         <ScanViewer
           // Waiting for the rotations avoids rendering a turned page twice.
           scan={rotations === undefined ? { status: 'loading' } : scan}
-          page={page}
-          onPageChange={(next) =>
-            setShown({ copyId: props.copyId, page: next })
-          }
+          page={props.page}
+          onPageChange={props.onPageChange}
           userRotations={rotations}
           onRotate={rotate}
+          renderOverlay={props.renderOverlay}
+          onReportProblem={props.onReportProblem}
+          shortcutsEnabled={props.shortcutsEnabled}
           logger={logger}
         />
       )}

@@ -11,7 +11,7 @@ import {
 } from 'react-aria-components';
 
 import { useShortcutText } from '../hooks/use-shortcut-text';
-import { ariaKeyShortcut } from '../shortcuts';
+import { keyShortcutsRef } from '../shortcuts';
 import type { ViewerShortcut } from './use-viewer-shortcuts';
 
 interface ToolbarButtonProps {
@@ -20,17 +20,6 @@ interface ToolbarButtonProps {
   icon: ReactNode;
   isDisabled?: boolean;
   onPress: () => void;
-}
-
-/**
- * Returns a ref that sets the element's `aria-keyshortcuts`. React Aria's
- * buttons (react-aria-components 1.22) drop that attribute from their
- * props, so it is set on the element itself.
- */
-function keyShortcutsRef(shortcut: ViewerShortcut) {
-  return (element: HTMLButtonElement | null) => {
-    element?.setAttribute('aria-keyshortcuts', ariaKeyShortcut(shortcut));
-  };
 }
 
 function ShortcutTooltip(props: { label: string; shortcut: ViewerShortcut }) {

@@ -96,9 +96,15 @@ export function CommentField(props: {
                   className="react-aria-Button bank-insert"
                   isDisabled={props.isReadOnly}
                   onPress={() => insert(entry.text)}
-                  aria-keyshortcuts={
-                    index < SHORTCUT_COUNT ? `Alt+${index + 1}` : undefined
-                  }
+                  // React Aria's Button drops `aria-keyshortcuts` as a prop.
+                  ref={(element) => {
+                    if (element !== null && index < SHORTCUT_COUNT) {
+                      element.setAttribute(
+                        'aria-keyshortcuts',
+                        `Alt+${index + 1}`,
+                      );
+                    }
+                  }}
                   aria-label={t('marking.bank.insert', { text: entry.text })}
                 >
                   {index < SHORTCUT_COUNT && (

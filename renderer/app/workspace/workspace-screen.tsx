@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link } from 'react-aria-components';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { ReportKind } from '../../../shared/api/schemas';
+import type { Annotation, ReportKind } from '../../../shared/api/schemas';
 import { getBatchOverview } from '../../core/assignments/batch-overview';
 import {
   arrangeCopies,
@@ -14,14 +13,19 @@ import {
 } from '../../core/marking/copy-list';
 import {
   batchLock,
+  canEditGrade,
   checkFinal,
   type FinalCheck,
   type GradeLock,
 } from '../../core/marking/grade-rules';
+import { AnnotationLayer } from '../annotations/annotation-layer';
+import { AnnotationToolbar } from '../annotations/annotation-toolbar';
+import { useAnnotationEditor } from '../annotations/use-annotation-editor';
 import { Alert } from '../components/alert';
 import { ShortcutButton } from '../components/shortcut-button';
 import { routeHref } from '../hooks/use-route';
 import { PacePanel } from '../reports/pace-panel';
+import { CopyScreen } from '../screens/copy-screen';
 import { useServices } from '../services/app-services';
 import { shortcutApplies } from '../shortcuts';
 import { CopyListPanel } from './copy-list-panel';
@@ -31,18 +35,15 @@ import { useActiveTime } from './use-active-time';
 import { useCopyEntries } from './use-copy-entries';
 import { useGradeEditor } from './use-grade-editor';
 
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+
 /**
  * The marking workspace: the batch's copies on the left, the scan in the
  * centre, the marking scheme with points, comment and flags on the right.
  * Alt+← and Alt+→ move to the previous and next copy of the list, Alt+N to
  * the next copy not yet final, Ctrl+Enter makes the grade final.
  */
-export function WorkspaceScreen(props: {
-  batchId: string;
-  copyId: string;
-  /** The centre column: the scan of the copy. */
-  children: ReactNode;
-}) {
+export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   const { t } = useTranslation();
   const { store } = useServices();
   const detail = useLiveQuery(
@@ -60,6 +61,10 @@ export function WorkspaceScreen(props: {
     null,
   );
 
+  // Each copy opens at its first page.
+  const [shown, setShown] = useState({ copyId: props.copyId, page: 1 });
+  const page = shown.copyId === props.copyId ? shown.page : 1;
+
   const order = useMemo(
     () => arrangeCopies(entries ?? [], filter, sort),
     [entries, filter, sort],
@@ -72,10 +77,31 @@ export function WorkspaceScreen(props: {
     lock = batchLock(detail.batch, new Date());
   }
 
+  const annotations = useAnnotationEditor({
+    copyId: props.copyId,
+    annotations: editor.grade?.annotations ?? NO_ANNOTATIONS,
+    onChange: (next) => editor.edit({ annotations: next }),
+    readOnly: editor.grade === null || !canEditGrade(lock, editor.grade.status),
+  });
+
   useEffect(() => {
     setFinalCheck(null);
     setReportKind(null);
   }, [props.copyId]);
+
+  const centre = (
+    <CopyScreen
+      batchId={props.batchId}
+      copyId={props.copyId}
+      page={page}
+      onPageChange={(next) => setShown({ copyId: props.copyId, page: next })}
+      toolbar={<AnnotationToolbar editor={annotations} />}
+      renderOverlay={(frame) => (
+        <AnnotationLayer frame={frame} editor={annotations} />
+      )}
+      onReportProblem={() => setReportKind('unreadable-page')}
+    />
+  );
 
   function open(copyId: string | null) {
     if (copyId !== null) {
@@ -135,17 +161,7 @@ export function WorkspaceScreen(props: {
   }
   // A copy this batch does not have: the centre column says so.
   if (detail === null || current === undefined) {
-    return <div className="workspace-single">{props.children}</div>;
-  }
-  if (detail === null) {
-    return (
-      <section>
-        <Link className="back-link" href={routeHref({ screen: 'batches' })}>
-          {t('batch.back')}
-        </Link>
-        <Alert tone="error">{t('batch.notFound')}</Alert>
-      </section>
-    );
+    return <div className="workspace-single">{centre}</div>;
   }
 
   const previous = neighbourCopy(order, props.copyId, -1);
@@ -202,7 +218,7 @@ export function WorkspaceScreen(props: {
             {t('marking.nav.nextToMark')}
           </ShortcutButton>
         </div>
-        {props.children}
+        {centre}
       </div>
 
       {scheme === null ? (
@@ -221,7 +237,7 @@ export function WorkspaceScreen(props: {
             <ScanReportSection
               copyId={props.copyId}
               pageCount={current.copy.pageCount}
-              currentPage={1}
+              currentPage={page}
               openKind={reportKind}
               onOpen={() => setReportKind('none')}
               onClose={() => setReportKind(null)}
