@@ -10,6 +10,7 @@ import { BatchesScreen } from './screens/batches-screen';
 import { ServerScreen } from './screens/server-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { useServices } from './services/app-services';
+import { CompareScreen } from './workspace/compare-screen';
 import { WorkspaceScreen } from './workspace/workspace-screen';
 
 /** Picks the screen from the session's phase, then from the route. */
@@ -54,6 +55,15 @@ export function App() {
       break;
     case 'batch':
       screen = <BatchDetailScreen batchId={route.batchId} />;
+      break;
+    case 'compare':
+      screen = (
+        <CompareScreen
+          batchId={route.batchId}
+          copyId={route.copyId}
+          otherId={route.otherId}
+        />
+      );
       break;
     case 'copy':
       screen = (

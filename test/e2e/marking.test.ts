@@ -137,6 +137,42 @@ test.describe('an examiner marking from the keyboard', () => {
     await expect(workspace.total).toHaveText('Total : 1,5 / 20');
   });
 
+  test('compares two copies side by side', async ({ app, page }) => {
+    const workspace = await openFirstCopy(page, server().url);
+    await workspace.points('Introduction').fill('3');
+    await workspace.points('Développement').fill('10,5');
+    await workspace.waitUntilSaved();
+
+    await page.getByRole('button', { name: /Comparer avec/ }).click();
+    await page
+      .locator('.react-aria-Popover')
+      .getByRole('option', { name: 'A000000002' })
+      .click();
+
+    await expect(
+      page.getByRole('heading', {
+        level: 1,
+        name: 'Comparer A000000001 et A000000002',
+      }),
+    ).toBeVisible();
+    const first = page.locator('.compare-side').nth(0);
+    const second = page.locator('.compare-side').nth(1);
+    await expect(
+      first.getByRole('heading', { level: 2, name: 'Copie A000000001' }),
+    ).toBeVisible();
+    await expect(first.locator('.compare-total')).toContainText('13,5 / 20');
+    await expect(
+      second.getByRole('heading', { level: 2, name: 'Copie A000000002' }),
+    ).toBeVisible();
+    await expect(second.locator('.compare-total')).toContainText('0 / 20');
+
+    await page
+      .getByRole('link', { name: 'Retour à la copie A000000001' })
+      .click();
+    await expect(workspace.heading('A000000001')).toBeVisible();
+    expect(app.errors).toEqual([]);
+  });
+
   test('has no serious accessibility violation', async ({ page }) => {
     const workspace = await openFirstCopy(page, server().url);
     await workspace.points('Introduction').fill('9');

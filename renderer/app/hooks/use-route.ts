@@ -7,7 +7,8 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { screen: 'batches' }
   | { screen: 'batch'; batchId: string }
-  | { screen: 'copy'; batchId: string; copyId: string };
+  | { screen: 'copy'; batchId: string; copyId: string }
+  | { screen: 'compare'; batchId: string; copyId: string; otherId: string };
 
 /** Decodes one part of the hash, or returns null when it is malformed. */
 function decodePart(part: string): string | null {
@@ -31,6 +32,18 @@ export function parseRoute(hash: string): Route {
   }
 
   if (parts[0] === 'batches' && parts[1] !== undefined) {
+    if (
+      parts[2] === 'compare' &&
+      parts[3] !== undefined &&
+      parts[4] !== undefined
+    ) {
+      return {
+        screen: 'compare',
+        batchId: parts[1],
+        copyId: parts[3],
+        otherId: parts[4],
+      };
+    }
     if (parts[2] === 'copies' && parts[3] !== undefined) {
       return { screen: 'copy', batchId: parts[1], copyId: parts[3] };
     }
@@ -48,6 +61,8 @@ export function routeHref(route: Route): string {
       return `#/batches/${encodeURIComponent(route.batchId)}`;
     case 'copy':
       return `#/batches/${encodeURIComponent(route.batchId)}/copies/${encodeURIComponent(route.copyId)}`;
+    case 'compare':
+      return `#/batches/${encodeURIComponent(route.batchId)}/compare/${encodeURIComponent(route.copyId)}/${encodeURIComponent(route.otherId)}`;
   }
 }
 

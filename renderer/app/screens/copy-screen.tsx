@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, type ReactNode } from 'react';
 import { Heading, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -32,6 +32,8 @@ export function CopyScreen(props: {
   onReportProblem?: () => void;
   /** Whether the viewer's shortcuts act on the window's key presses. */
   shortcutsEnabled?: boolean;
+  /** 1 for the workspace; 2 where two copies share a screen. */
+  headingLevel?: 1 | 2;
 }) {
   const { t } = useTranslation();
   const { store, bridge } = useServices();
@@ -53,6 +55,9 @@ export function CopyScreen(props: {
     { logger },
   );
 
+  const level = props.headingLevel ?? 1;
+  const headingId = useId();
+
   // The examiner's rotations are kept with the copy, so a page turned
   // upright stays upright.
   const rotations = useLiveQuery(
@@ -73,14 +78,16 @@ export function CopyScreen(props: {
   };
 
   return (
-    <section aria-labelledby="copy-title" className="copy-screen">
-      <Link
-        className="back-link"
-        href={routeHref({ screen: 'batch', batchId: props.batchId })}
-      >
-        {t('copy.back')}
-      </Link>
-      <Heading level={1} id="copy-title">
+    <section aria-labelledby={headingId} className="copy-screen">
+      {level === 1 && (
+        <Link
+          className="back-link"
+          href={routeHref({ screen: 'batch', batchId: props.batchId })}
+        >
+          {t('copy.back')}
+        </Link>
+      )}
+      <Heading level={level} id={headingId}>
         {t('copy.title', { code: copy?.anonymousCode ?? '' })}
       </Heading>
 

@@ -28,6 +28,7 @@ import { PacePanel } from '../reports/pace-panel';
 import { CopyScreen } from '../screens/copy-screen';
 import { useServices } from '../services/app-services';
 import { shortcutApplies } from '../shortcuts';
+import { CompareSelect } from './compare-select';
 import { CopyListPanel } from './copy-list-panel';
 import { MarkingPanel } from './marking-panel';
 import { ScanReportSection } from './scan-report-section';
@@ -217,6 +218,17 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
           >
             {t('marking.nav.nextToMark')}
           </ShortcutButton>
+          <CompareSelect
+            copies={order.filter((entry) => entry.copy.id !== props.copyId)}
+            onSelect={(otherId) => {
+              window.location.hash = routeHref({
+                screen: 'compare',
+                batchId: props.batchId,
+                copyId: props.copyId,
+                otherId,
+              });
+            }}
+          />
         </div>
         {centre}
       </div>

@@ -96,6 +96,12 @@ export const markingFr = {
     section: 'Problèmes de scan',
     open: 'Signaler un problème de scan',
   },
+  compare: {
+    title: 'Comparer {{first}} et {{second}}',
+    back: 'Retour à la copie {{code}}',
+    total: 'Total',
+    with: 'Comparer avec…',
+  },
   noScheme:
     'Le barème de ce lot n’est pas sur cet ordinateur. Connectez-vous au réseau pour le recevoir.',
   keys: {
@@ -201,6 +207,12 @@ export const markingEn: DeepStrings<typeof markingFr> = {
   report: {
     section: 'Scan problems',
     open: 'Report a scan problem',
+  },
+  compare: {
+    title: 'Compare {{first}} and {{second}}',
+    back: 'Back to copy {{code}}',
+    total: 'Total',
+    with: 'Compare with…',
   },
   noScheme:
     'This batch’s marking scheme is not on this computer. Connect to the network to receive it.',

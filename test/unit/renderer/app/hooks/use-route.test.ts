@@ -15,6 +15,11 @@ describe('parseRoute', () => {
       '#/batches/b1/copies/c%2F2',
       { screen: 'copy', batchId: 'b1', copyId: 'c/2' },
     ],
+    [
+      '#/batches/b1/compare/c1/c%202',
+      { screen: 'compare', batchId: 'b1', copyId: 'c1', otherId: 'c 2' },
+    ],
+    ['#/batches/b1/compare/c1', { screen: 'batch', batchId: 'b1' }],
     ['#/unknown/place', { screen: 'batches' }],
   ])('reads %j', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
@@ -27,9 +32,10 @@ describe('parseRoute', () => {
     },
   );
 
-  it('reads back what routeHref writes', () => {
-    const route: Route = { screen: 'copy', batchId: 'b 1', copyId: 'c#2' };
-
+  it.each<Route>([
+    { screen: 'copy', batchId: 'b 1', copyId: 'c#2' },
+    { screen: 'compare', batchId: 'b/1', copyId: 'c?1', otherId: 'c#2' },
+  ])('reads back what routeHref writes for $screen', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
   });
 });
