@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 import type { Annotation, ReportKind } from '../../../shared/api/schemas';
@@ -32,6 +33,7 @@ import { CompareSelect } from './compare-select';
 import { CopyListPanel } from './copy-list-panel';
 import { MarkingPanel } from './marking-panel';
 import { ScanReportSection } from './scan-report-section';
+import { ShortcutList } from './shortcut-list';
 import { useActiveTime } from './use-active-time';
 import { useCopyEntries } from './use-copy-entries';
 import { useGradeEditor } from './use-grade-editor';
@@ -61,6 +63,8 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   const [reportKind, setReportKind] = useState<ReportKind | 'none' | null>(
     null,
   );
+
+  const [showShortcuts, setShowShortcuts] = useState(false);
 
   // Each copy opens at its first page.
   const [shown, setShown] = useState({ copyId: props.copyId, page: 1 });
@@ -218,6 +222,9 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
           >
             {t('marking.nav.nextToMark')}
           </ShortcutButton>
+          <ToggleButton isSelected={showShortcuts} onChange={setShowShortcuts}>
+            {t('marking.shortcutList.open')}
+          </ToggleButton>
           <CompareSelect
             copies={order.filter((entry) => entry.copy.id !== props.copyId)}
             onSelect={(otherId) => {
@@ -230,6 +237,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
             }}
           />
         </div>
+        {showShortcuts && <ShortcutList />}
         {centre}
       </div>
 

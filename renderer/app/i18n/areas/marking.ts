@@ -3,6 +3,7 @@
  * list and moving through the batch. French first; the English object must
  * have the same keys, which the type checker enforces.
  */
+import type { ShortcutId } from '../../shortcuts';
 import type { DeepStrings } from '../message-shape';
 
 export const markingFr = {
@@ -101,6 +102,41 @@ export const markingFr = {
     back: 'Retour à la copie {{code}}',
     total: 'Total',
     with: 'Comparer avec…',
+  },
+  shortcutList: {
+    open: 'Raccourcis clavier',
+    close: 'Masquer les raccourcis',
+    title: 'Raccourcis clavier',
+    points:
+      'Dans une note : chiffres pour saisir, + et - pour avancer d’un pas, Entrée ou Tab pour la question suivante.',
+    bank: 'Alt+1 à Alt+9 : insérer un commentaire enregistré.',
+    names: {
+      previousPage: 'Page précédente',
+      nextPage: 'Page suivante',
+      zoomIn: 'Zoom avant',
+      zoomOut: 'Zoom arrière',
+      fitWidth: 'Ajuster à la largeur',
+      fitPage: 'Page entière',
+      rotateClockwise: 'Pivoter la page vers la droite',
+      rotateCounterClockwise: 'Pivoter la page vers la gauche',
+      toggleContinuous: 'Défilement continu',
+      selectTool: 'Outil Sélection',
+      penTool: 'Stylo',
+      highlighterTool: 'Surligneur',
+      textTool: 'Note',
+      tickTool: 'Coche',
+      crossTool: 'Croix',
+      eraserTool: 'Gomme',
+      nextColor: 'Couleur suivante',
+      deleteSelection: 'Supprimer l’annotation sélectionnée',
+      undo: 'Annuler',
+      redo: 'Rétablir',
+      previousCopy: 'Copie précédente',
+      nextCopy: 'Copie suivante',
+      nextUnmarkedCopy: 'Prochaine copie à noter',
+      markFinal: 'Passer en note finale',
+      focusPoints: 'Aller à la première note',
+    } satisfies Record<ShortcutId, string>,
   },
   noScheme:
     'Le barème de ce lot n’est pas sur cet ordinateur. Connectez-vous au réseau pour le recevoir.',
@@ -213,6 +249,41 @@ export const markingEn: DeepStrings<typeof markingFr> = {
     back: 'Back to copy {{code}}',
     total: 'Total',
     with: 'Compare with…',
+  },
+  shortcutList: {
+    open: 'Keyboard shortcuts',
+    close: 'Hide shortcuts',
+    title: 'Keyboard shortcuts',
+    points:
+      'In a points field: digits to type, + and - to move by one step, Enter or Tab for the next question.',
+    bank: 'Alt+1 to Alt+9: insert a saved comment.',
+    names: {
+      previousPage: 'Previous page',
+      nextPage: 'Next page',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fitWidth: 'Fit width',
+      fitPage: 'Fit page',
+      rotateClockwise: 'Rotate page clockwise',
+      rotateCounterClockwise: 'Rotate page counter-clockwise',
+      toggleContinuous: 'Continuous scrolling',
+      selectTool: 'Select tool',
+      penTool: 'Pen',
+      highlighterTool: 'Highlighter',
+      textTool: 'Text note',
+      tickTool: 'Tick',
+      crossTool: 'Cross',
+      eraserTool: 'Eraser',
+      nextColor: 'Next colour',
+      deleteSelection: 'Delete the selected annotation',
+      undo: 'Undo',
+      redo: 'Redo',
+      previousCopy: 'Previous copy',
+      nextCopy: 'Next copy',
+      nextUnmarkedCopy: 'Next copy to mark',
+      markFinal: 'Make grade final',
+      focusPoints: 'Go to the first points field',
+    },
   },
   noScheme:
     'This batch’s marking scheme is not on this computer. Connect to the network to receive it.',
