@@ -5,26 +5,12 @@
  */
 import type { ReactNode } from 'react';
 
+import { LineIcon } from '../components/line-icon';
+
 import type { AnnotationTool } from './annotation-tools';
 
 function Icon(props: { children: ReactNode }) {
-  return (
-    <svg
-      className="annotation-icon"
-      viewBox="0 0 20 20"
-      width="20"
-      height="20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {props.children}
-    </svg>
-  );
+  return <LineIcon className="annotation-icon">{props.children}</LineIcon>;
 }
 
 export const TOOL_ICONS: Record<AnnotationTool, ReactNode> = {

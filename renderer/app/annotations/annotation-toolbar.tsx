@@ -5,7 +5,6 @@
  */
 import type { ReactNode } from 'react';
 import {
-  Button,
   Separator,
   ToggleButton,
   ToggleButtonGroup,
@@ -17,6 +16,10 @@ import {
 import { useTranslation } from 'react-i18next';
 
 import { ANNOTATION_COLORS } from '../../core/annotations/annotation-colors';
+import {
+  ShortcutButton,
+  TOOLTIP_DELAY_MS,
+} from '../components/shortcut-button';
 import { useShortcutText } from '../hooks/use-shortcut-text';
 import { keyShortcutsRef, type ShortcutId } from '../shortcuts';
 import { ACTION_ICONS, TOOL_ICONS } from './annotation-icons';
@@ -26,8 +29,6 @@ import {
   type AnnotationTool,
 } from './annotation-tools';
 import type { AnnotationEditor } from './use-annotation-editor';
-
-const TOOLTIP_DELAY_MS = 500;
 
 export function AnnotationToolbar(props: { editor: AnnotationEditor }) {
   const { editor } = props;
@@ -162,25 +163,16 @@ function ActionButton(props: {
   isDisabled: boolean;
   onPress: () => void;
 }) {
-  const shortcutText = useShortcutText();
   return (
-    <WithTooltip
-      tooltip={
-        <>
-          {props.label} <kbd>{shortcutText(props.shortcut)}</kbd>
-        </>
-      }
+    <ShortcutButton
+      className="annotation-button"
+      label={props.label}
+      shortcut={props.shortcut}
+      isDisabled={props.isDisabled}
+      onPress={props.onPress}
     >
-      <Button
-        className="annotation-button"
-        aria-label={props.label}
-        ref={keyShortcutsRef(props.shortcut)}
-        isDisabled={props.isDisabled}
-        onPress={props.onPress}
-      >
-        {props.icon}
-      </Button>
-    </WithTooltip>
+      {props.icon}
+    </ShortcutButton>
   );
 }
 
@@ -188,7 +180,7 @@ function WithTooltip(props: { tooltip: ReactNode; children: ReactNode }) {
   return (
     <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
       {props.children}
-      <Tooltip className="annotation-tooltip" offset={6}>
+      <Tooltip className="shortcut-tooltip" offset={6}>
         {props.tooltip}
       </Tooltip>
     </TooltipTrigger>

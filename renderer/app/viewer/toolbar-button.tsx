@@ -3,14 +3,13 @@
  * readers, and a tooltip that shows the name and the keyboard shortcut.
  */
 import type { ReactNode } from 'react';
-import {
-  Button,
-  ToggleButton,
-  Tooltip,
-  TooltipTrigger,
-} from 'react-aria-components';
+import { ToggleButton, TooltipTrigger } from 'react-aria-components';
 
-import { useShortcutText } from '../hooks/use-shortcut-text';
+import {
+  ShortcutButton,
+  ShortcutTooltip,
+  TOOLTIP_DELAY_MS,
+} from '../components/shortcut-button';
 import { keyShortcutsRef } from '../shortcuts';
 import type { ViewerShortcut } from './use-viewer-shortcuts';
 
@@ -22,29 +21,17 @@ interface ToolbarButtonProps {
   onPress: () => void;
 }
 
-function ShortcutTooltip(props: { label: string; shortcut: ViewerShortcut }) {
-  const shortcutText = useShortcutText();
-  return (
-    <Tooltip className="viewer-tooltip" offset={6}>
-      {props.label} <kbd>{shortcutText(props.shortcut)}</kbd>
-    </Tooltip>
-  );
-}
-
 export function ToolbarButton(props: ToolbarButtonProps) {
   return (
-    <TooltipTrigger delay={500}>
-      <Button
-        className="viewer-button"
-        aria-label={props.label}
-        ref={keyShortcutsRef(props.shortcut)}
-        isDisabled={props.isDisabled}
-        onPress={props.onPress}
-      >
-        {props.icon}
-      </Button>
-      <ShortcutTooltip label={props.label} shortcut={props.shortcut} />
-    </TooltipTrigger>
+    <ShortcutButton
+      className="viewer-button"
+      label={props.label}
+      shortcut={props.shortcut}
+      isDisabled={props.isDisabled}
+      onPress={props.onPress}
+    >
+      {props.icon}
+    </ShortcutButton>
   );
 }
 
@@ -56,7 +43,7 @@ export function ToolbarToggle(
   },
 ) {
   return (
-    <TooltipTrigger delay={500}>
+    <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
       <ToggleButton
         className="viewer-button"
         aria-label={props.label}

@@ -4,24 +4,10 @@
  */
 import type { ReactNode } from 'react';
 
+import { LineIcon } from '../components/line-icon';
+
 function Icon(props: { children: ReactNode }) {
-  return (
-    <svg
-      className="viewer-icon"
-      viewBox="0 0 20 20"
-      width="20"
-      height="20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {props.children}
-    </svg>
-  );
+  return <LineIcon className="viewer-icon">{props.children}</LineIcon>;
 }
 
 export const ICONS = {
