@@ -1,13 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 
 import { expect, test } from './support/fixtures';
 import { useReferenceServer } from './support/reference-server';
-import { PASSWORDS } from '../support/fixture-sitting';
-import { BatchScreen } from './models/batch-screen';
-import { BatchesScreen } from './models/batches-screen';
 import { CopyScreen } from './models/copy-screen';
-import { SignInScreen } from './models/sign-in-screen';
-import { readStoreRows, Workspace } from './models/workspace';
+import { openDownloadedCopy } from './models/downloaded-copy';
+import { readStoreRows } from './models/workspace';
 
 // Every page of these copies is an A4 portrait page with `/Rotate 90`, so
 // the viewer shows it landscape.
@@ -39,25 +36,12 @@ async function expectNear(actual: Position, expected: Position): Promise<void> {
   expect(Math.abs(actual.y - expected.y)).toBeLessThan(0.01);
 }
 
-async function openCopy(page: Page, url: string): Promise<Workspace> {
-  await page.goto(`${url}/`);
-  await new SignInScreen(page).signIn('amartin', PASSWORDS.amartin);
-  const batches = new BatchesScreen(page);
-  await batches.downloadButton('Lot 1').click();
-  await expect(batches.card('Lot 1')).toContainText('Disponible hors ligne');
-  await batches.openBatch('Lot 1');
-  await new BatchScreen(page).openCopy('A000000001');
-  const workspace = new Workspace(page);
-  await expect(workspace.heading('A000000001')).toBeVisible();
-  return workspace;
-}
-
 test.describe('an examiner annotating a sideways scan', () => {
   test('a tick stays in place through zoom, rotation and reload', async ({
     app,
     page,
   }) => {
-    await openCopy(page, server().url);
+    await openDownloadedCopy(page, server().url, 'A000000001');
     const copy = new CopyScreen(page);
     const layer = page.getByRole('application', {
       name: 'Annotations de la page 1',

@@ -2,26 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 
 import { expect, test } from './support/fixtures';
 import { useReferenceServer } from './support/reference-server';
-import { PASSWORDS } from '../support/fixture-sitting';
-import { BatchScreen } from './models/batch-screen';
-import { BatchesScreen } from './models/batches-screen';
+import { openDownloadedCopy } from './models/downloaded-copy';
 import { readStoreRows, Workspace } from './models/workspace';
-import { SignInScreen } from './models/sign-in-screen';
 import type { Page } from '@playwright/test';
 
 const server = useReferenceServer({ copiesPerBatch: 3 });
 
 /** Signs in, downloads Lot 1 and opens its first copy. */
 async function openFirstCopy(page: Page, url: string): Promise<Workspace> {
-  await page.goto(`${url}/`);
-  await new SignInScreen(page).signIn('amartin', PASSWORDS.amartin);
-  const batches = new BatchesScreen(page);
-  await batches.downloadButton('Lot 1').click();
-  await expect(batches.card('Lot 1')).toContainText('Disponible hors ligne');
-  await batches.openBatch('Lot 1');
-  await new BatchScreen(page).openCopy('A000000001');
+  await openDownloadedCopy(page, url, 'A000000001');
   const workspace = new Workspace(page);
-  await expect(workspace.heading('A000000001')).toBeVisible();
   await expect(workspace.points('Introduction')).toBeEditable();
   return workspace;
 }
