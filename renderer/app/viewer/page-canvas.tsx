@@ -72,7 +72,7 @@ export function PageCanvas(props: PageCanvasProps) {
 
   const size = { width: frame.width, height: frame.height };
   if (props.problem !== undefined) {
-    const seconds = Math.round(props.renderTimeoutMs / 1000);
+    const seconds = Math.ceil(props.renderTimeoutMs / 1000);
     return (
       <div className="scan-page scan-page-problem" style={size}>
         <div role="alert">

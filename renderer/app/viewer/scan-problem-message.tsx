@@ -18,7 +18,7 @@ export function ScanProblemMessage(props: {
       <p>
         {t(`viewer.problem.${props.problem.kind}`, {
           detail: props.problem.detail,
-          seconds: Math.round(props.openTimeoutMs / 1000),
+          seconds: Math.ceil(props.openTimeoutMs / 1000),
         })}
       </p>
       {props.onReportProblem !== undefined && (

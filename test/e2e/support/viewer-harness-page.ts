@@ -29,9 +29,19 @@ export class ViewerHarnessPage {
     this.alert = page.getByRole('alert');
   }
 
-  /** Loads the harness page at `url` in English. */
-  async load(url: string): Promise<void> {
-    await this.page.goto(`${url}?lang=en`);
+  /**
+   * Loads the harness page at `url` in English, with the viewer's time
+   * limits in `timeouts` (milliseconds) when given.
+   */
+  async load(
+    url: string,
+    timeouts: { openTimeout?: number; renderTimeout?: number } = {},
+  ): Promise<void> {
+    const query = new URLSearchParams({ lang: 'en' });
+    for (const [name, value] of Object.entries(timeouts)) {
+      query.set(name, String(value));
+    }
+    await this.page.goto(`${url}?${query}`);
     await this.page
       .locator('html[data-harness-ready="true"]')
       .waitFor({ state: 'attached' });

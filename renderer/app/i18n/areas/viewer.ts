@@ -31,7 +31,7 @@ export const viewerFr = {
     invalid:
       'Le fichier de cette copie n’est pas un PDF valide : il est endommagé ou incomplet. Signalez le problème pour que le centre d’examen envoie une nouvelle numérisation.',
     timeout:
-      'L’ouverture de cette copie a dépassé {{seconds}} secondes et a été abandonnée : le fichier est peut-être endommagé. Rouvrez la copie ; si cela continue, signalez le problème.',
+      'L’ouverture de cette copie a dépassé la limite de {{seconds}} s et a été abandonnée : le fichier est peut-être endommagé. Rouvrez la copie ; si cela continue, signalez le problème.',
     unreadable:
       'Cette copie n’a pas pu être ouverte ({{detail}}). Rouvrez-la ; si cela continue, signalez le problème.',
   },
@@ -39,7 +39,7 @@ export const viewerFr = {
     failed:
       'La page {{page}} n’a pas pu être affichée : elle est peut-être endommagée. Les autres pages restent lisibles ; signalez le problème.',
     timeout:
-      'L’affichage de la page {{page}} a dépassé {{seconds}} secondes et a été abandonné. Les autres pages restent lisibles ; si cela continue, signalez le problème.',
+      'L’affichage de la page {{page}} a dépassé la limite de {{seconds}} s et a été abandonné. Les autres pages restent lisibles ; si cela continue, signalez le problème.',
   },
 };
 
@@ -70,7 +70,7 @@ export const viewerEn: DeepStrings<typeof viewerFr> = {
     invalid:
       'The file of this copy is an invalid PDF: it is damaged or incomplete. Report the problem so that the exam centre sends a new scan.',
     timeout:
-      'Opening this copy took more than {{seconds}} seconds and was stopped: the file may be damaged. Open the copy again; if this goes on, report the problem.',
+      'Opening this copy took longer than the time limit of {{seconds}} s and was stopped: the file may be damaged. Open the copy again; if this goes on, report the problem.',
     unreadable:
       'This copy could not be opened ({{detail}}). Open it again; if this goes on, report the problem.',
   },
@@ -78,6 +78,6 @@ export const viewerEn: DeepStrings<typeof viewerFr> = {
     failed:
       'Page {{page}} could not be shown: it may be damaged. The other pages can still be read; report the problem.',
     timeout:
-      'Showing page {{page}} took more than {{seconds}} seconds and was stopped. The other pages can still be read; if this goes on, report the problem.',
+      'Showing page {{page}} took longer than the time limit of {{seconds}} s and was stopped. The other pages can still be read; if this goes on, report the problem.',
   },
 };

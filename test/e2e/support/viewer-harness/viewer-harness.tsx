@@ -2,7 +2,8 @@
  * The viewer harness: a test page, not part of the app, that mounts the
  * real `ScanViewer` on PDF bytes a test passes in, so end-to-end tests can
  * open files the server's import would reject (damaged, encrypted or
- * empty PDFs). `?lang=en` shows it in English. The test calls
+ * empty PDFs). `?lang=en` shows it in English; `openTimeout` and
+ * `renderTimeout` set the viewer's time limits in milliseconds. The test calls
  * `window.viewerHarness.open(base64)`. The page keeps the current page and
  * rotations as the workspace does, counts scan reports, and draws an
  * overlay that records each page's frame.
@@ -43,8 +44,16 @@ function decode(base64: string): ArrayBuffer {
   return bytes.buffer;
 }
 
+/** Returns the number in the page's query parameter `name`, if any. */
+function queryNumber(name: string): number | undefined {
+  const value = new URLSearchParams(window.location.search).get(name);
+  return value === null ? undefined : Number(value);
+}
+
 function Harness(props: { opened: Opened }) {
   const { opened } = props;
+  const openTimeoutMs = queryNumber('openTimeout');
+  const renderTimeoutMs = queryNumber('renderTimeout');
   const [page, setPage] = useState(1);
   const [rotations, setRotations] = useState<UserRotations>({});
   const [reports, setReports] = useState(0);
@@ -52,6 +61,7 @@ function Harness(props: { opened: Opened }) {
     String(opened.id),
     // pdf.js takes the bytes it is given, so each open gets a copy.
     useCallback(async () => opened.bytes.slice(0), [opened]),
+    { timeoutMs: openTimeoutMs },
   );
 
   return (
@@ -69,6 +79,8 @@ function Harness(props: { opened: Opened }) {
             setRotations((current) => ({ ...current, [rotated]: rotation }))
           }
           onReportProblem={() => setReports((count) => count + 1)}
+          openTimeoutMs={openTimeoutMs}
+          renderTimeoutMs={renderTimeoutMs}
           renderOverlay={(frame) => (
             <div
               className="viewer-harness-overlay"
