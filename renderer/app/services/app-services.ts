@@ -27,8 +27,8 @@ export interface AppServices {
   store: LocalStore;
   session: Session;
   downloads: DownloadManager;
-  /** Sends the scan reports filed offline; `flush()` after filing one. */
-  reports: ReportSender;
+  /** Sends the scan reports waiting in the store; call it after filing one. */
+  sendReports: () => Promise<void>;
   i18n: i18n;
   /** True when the policy fixes the language. */
   languageLocked: boolean;
@@ -113,6 +113,24 @@ export async function createAppServices(
     logger: reportLogger,
   });
 
+  // Sends the scan reports waiting in the store. A run that finds no
+  // server marks the app offline, so the next successful refresh sends
+  // them again.
+  const sendReports = async () => {
+    try {
+      const result = await reports.flush();
+      if (result.stoppedBy === 'offline') {
+        session.reportOffline();
+      } else if (result.stoppedBy === 'sign-in-required') {
+        void session.refresh();
+      }
+    } catch (error) {
+      reportLogger.error('sending scan reports failed', {
+        error: String(error),
+      });
+    }
+  };
+
   // Scan reports filed offline go out each time the connection comes back.
   let wasOnline = false;
   session.subscribe(() => {
@@ -123,20 +141,7 @@ export async function createAppServices(
 
     const online = state.phase === 'active' && state.connection === 'online';
     if (online && !wasOnline) {
-      void reports
-        .flush()
-        .then((result) => {
-          if (result.stoppedBy === 'offline') {
-            session.reportOffline();
-          } else if (result.stoppedBy === 'sign-in-required') {
-            void session.refresh();
-          }
-        })
-        .catch((error: unknown) =>
-          reportLogger.error('sending scan reports failed', {
-            error: String(error),
-          }),
-        );
+      void sendReports();
     }
     wasOnline = online;
   });
@@ -146,7 +151,7 @@ export async function createAppServices(
     store,
     session,
     downloads,
-    reports,
+    sendReports,
     i18n: i18nInstance,
     languageLocked: managed.language !== undefined,
   };

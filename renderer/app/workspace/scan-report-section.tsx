@@ -20,7 +20,7 @@ export function ScanReportSection(props: {
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const { reports } = useServices();
+  const { sendReports } = useServices();
 
   return (
     <section
@@ -38,7 +38,7 @@ export function ScanReportSection(props: {
           initialKind={props.openKind === 'none' ? undefined : props.openKind}
           onFiled={() => {
             props.onClose();
-            void reports.flush();
+            void sendReports();
           }}
           onCancel={props.onClose}
         />
