@@ -111,6 +111,32 @@ test.describe('an examiner marking from the keyboard', () => {
     await expect(workspace.listEntry('A000000001')).toContainText('Brouillon');
   });
 
+  test('refuses a final grade while a field is invalid', async ({ page }) => {
+    const workspace = await openFirstCopy(page, server().url);
+    await workspace.points('Introduction').fill('4');
+    await workspace.points('Conclusion').fill('2');
+    // Typed a key at a time, 4,55 stores 4,5 on the way before it turns
+    // invalid: a final grade must not take that 4,5.
+    await workspace.points('Développement').pressSequentially('4,55');
+    await expect(workspace.total).toHaveText('Total : 10,5 / 20');
+
+    await page.keyboard.press('Control+Enter');
+
+    await expect(
+      workspace.panel.getByText(
+        'Corrigez d’abord les notes signalées en rouge (Développement) : la note finale reprend ce qui est affiché.',
+      ),
+    ).toBeVisible();
+    await expect(workspace.markFinal).toBeVisible();
+
+    // + steps from the number shown, up to the next step of 0.25.
+    await page.keyboard.press('+');
+    await expect(workspace.points('Développement')).toHaveValue('4,75');
+    await page.keyboard.press('Control+Enter');
+    await expect(workspace.reopen).toBeVisible();
+    await expect(workspace.total).toHaveText('Total : 10,75 / 20');
+  });
+
   test('finds an edit intact after a reload', async ({ page }) => {
     const workspace = await openFirstCopy(page, server().url);
 

@@ -18,8 +18,8 @@ import {
   canReopenGrade,
   gradeTotal,
   schemeTotal,
-  type GradeLock,
   type FinalCheck,
+  type GradeLock,
 } from '../../core/marking/grade-rules';
 import { formatPoints } from '../../core/marking/points-entry';
 import { Alert } from '../components/alert';
@@ -28,6 +28,24 @@ import { CommentField } from './comment-field';
 import { PointsField } from './points-field';
 import { SaveStatus } from './save-status';
 import type { GradeEditor } from './use-grade-editor';
+
+/**
+ * The result of asking for a final grade: the scheme's check, plus the
+ * questions whose field shows text that is not a valid mark.
+ */
+export type WorkspaceFinalCheck =
+  | { ready: true }
+  | {
+      ready: false;
+      unmarked: string[];
+      invalid: FinalCheckProblem[];
+      typing: string[];
+    };
+
+type FinalCheckProblem = Extract<
+  FinalCheck,
+  { ready: false }
+>['invalid'][number];
 
 /**
  * The right column of the workspace: a points field per question of the
@@ -39,11 +57,13 @@ export function MarkingPanel(props: {
   editor: GradeEditor;
   lock: GradeLock | null;
   /** Set by the workspace when Ctrl+Enter asked for a final grade. */
-  finalCheck: FinalCheck | null;
+  finalCheck: WorkspaceFinalCheck | null;
   onMarkFinal(): void;
   onReopen(): void;
   /** The scan problems section, below the status. */
   reports: ReactNode;
+  /** Told which questions show invalid text, by id. */
+  onFieldValidity(questionId: string, invalid: boolean): void;
 }) {
   const { t, i18n } = useTranslation();
   const { scheme, editor, lock } = props;
@@ -105,6 +125,9 @@ export function MarkingPanel(props: {
               isReadOnly={!editable}
               onChange={(points) => setMark(question.id, points)}
               onEnter={() => focusQuestion(index + 1)}
+              onValidityChange={(invalid) =>
+                props.onFieldValidity(question.id, invalid)
+              }
             />
           </li>
         ))}
@@ -144,6 +167,12 @@ export function MarkingPanel(props: {
 
       {props.finalCheck !== null && !props.finalCheck.ready && (
         <Alert tone="warning">
+          {props.finalCheck.typing.length > 0 &&
+            t('marking.invalidTyped', {
+              questions: props.finalCheck.typing
+                .map((id) => labels.get(id) ?? id)
+                .join(', '),
+            })}
           {props.finalCheck.unmarked.length > 0 &&
             t('marking.unmarkedLeft', {
               questions: props.finalCheck.unmarked

@@ -7,6 +7,7 @@ import { toHundredths } from '../../../shared/points';
 import {
   formatPoints,
   readPointsInput,
+  readTypedHundredths,
   stepPoints,
 } from '../../core/marking/points-entry';
 
@@ -23,6 +24,8 @@ export function PointsField(props: {
   isReadOnly: boolean;
   onChange(points: number | undefined): void;
   onEnter(): void;
+  /** Told whether the text shown is invalid, so a final grade can wait for it. */
+  onValidityChange(invalid: boolean): void;
 }) {
   const { t, i18n } = useTranslation();
   const { question, points } = props;
@@ -49,7 +52,21 @@ export function PointsField(props: {
     });
   }, [stored]);
 
+  // A new language writes the same mark with its own decimal separator.
+  useEffect(() => {
+    setText((shown) =>
+      readPointsInput(shown, latest.current.question).kind === 'mark'
+        ? stored
+        : shown,
+    );
+    // Only the language triggers this; `stored` is read at that moment.
+  }, [i18n.language]);
+
   const read = readPointsInput(text, question);
+  const invalid = read.kind === 'invalid';
+  const onValidityChange = useRef(props.onValidityChange);
+  onValidityChange.current = props.onValidityChange;
+  useEffect(() => onValidityChange.current(invalid), [invalid]);
   const max = formatPoints(
     toHundredths(question.maxPoints) ?? 0,
     i18n.language,
@@ -72,9 +89,12 @@ export function PointsField(props: {
     }
     if (event.key === '+' || event.key === '-') {
       event.preventDefault();
-      const current = read.kind === 'mark' ? read.hundredths : null;
+      // The number shown, even off the grid or above the maximum, is where
+      // the step starts; an empty or unreadable field starts from the mark
+      // stored.
+      const typed = readTypedHundredths(text);
       const next = stepPoints(
-        current ?? (points === undefined ? null : toHundredths(points)),
+        typed ?? (points === undefined ? null : toHundredths(points)),
         event.key === '+' ? 1 : -1,
         question,
       );

@@ -45,6 +45,21 @@ export function readPointsInput(
 }
 
 /**
+ * Reads the number in a points field's text, in hundredths and rounded
+ * down to a hundredth, whether or not it fits the question; null when the
+ * text is empty or not a number. `+` and `-` step from it, so 4,9 on a
+ * 0.25 grid goes up to 5 rather than from the stored mark.
+ */
+export function readTypedHundredths(text: string): number | null {
+  const trimmed = text.trim();
+  if (!DECIMAL.test(trimmed)) {
+    return null;
+  }
+  const points = Number(trimmed.replace(',', '.'));
+  return Number.isFinite(points) ? Math.floor(points * 100 + 1e-9) : null;
+}
+
+/**
  * Moves a mark by one step up (`+1`) or down (`-1`), staying within
  * `[0, maxPoints]` and on the step grid. An unmarked question goes to 0
  * on either key, so `-` is the quick way to give no points. A value off
@@ -62,6 +77,10 @@ export function stepPoints(
 
   const step = toHundredths(question.step)!;
   const max = toHundredths(question.maxPoints)!;
+  // Above the maximum, either key comes back to the maximum.
+  if (current > max) {
+    return max;
+  }
   const below = Math.floor(current / step) * step;
   const next =
     direction === 1 ? below + step : below === current ? current - step : below;

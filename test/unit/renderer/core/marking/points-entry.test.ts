@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatPoints,
   readPointsInput,
+  readTypedHundredths,
   stepPoints,
 } from '../../../../../renderer/core/marking/points-entry';
 
@@ -108,6 +109,11 @@ describe('stepPoints', () => {
     expect(stepPoints(0, -1, question)).toBe(0);
   });
 
+  it('comes back to the maximum from above it', () => {
+    expect(stepPoints(9900, 1, question)).toBe(400);
+    expect(stepPoints(9900, -1, question)).toBe(400);
+  });
+
   it('moves a value off the grid onto it', () => {
     expect(stepPoints(130, 1, question)).toBe(150);
     expect(stepPoints(130, -1, question)).toBe(100);
@@ -140,6 +146,21 @@ describe('stepPoints', () => {
         },
       ),
     );
+  });
+});
+
+describe('readTypedHundredths', () => {
+  it('reads any number shown, valid mark or not', () => {
+    expect(readTypedHundredths('4,9')).toBe(490);
+    expect(readTypedHundredths(' 99 ')).toBe(9900);
+    expect(readTypedHundredths('0,29')).toBe(29);
+    expect(readTypedHundredths('4,555')).toBe(455);
+  });
+
+  it('returns null for empty or non-numeric text', () => {
+    expect(readTypedHundredths('')).toBeNull();
+    expect(readTypedHundredths('abc')).toBeNull();
+    expect(readTypedHundredths('1e3')).toBeNull();
   });
 });
 
