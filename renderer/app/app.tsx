@@ -27,8 +27,17 @@ export function App() {
       services.downloads.online();
       void services.session.refresh();
     }
+    // The `offline` event is a hint too: a refresh finds out at once
+    // whether the server still answers.
+    function onOffline() {
+      void services.session.refresh();
+    }
     window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    };
   }, [services]);
 
   switch (session.phase) {

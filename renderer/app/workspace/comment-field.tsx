@@ -1,6 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { Button, Label, TextArea, TextField } from 'react-aria-components';
+import {
+  Button,
+  FieldError,
+  Label,
+  TextArea,
+  TextField,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 import { GRADE_LIMITS } from '../../../shared/api/schemas';
@@ -32,9 +38,26 @@ export function CommentField(props: {
   const bank = useLiveQuery(() => listBankComments(store.db), [store]) ?? [];
   const [problem, setProblem] = useState<string | null>(null);
 
-  function insert(text: string) {
+  // The text shown. A comment over the limit is shown with the reason and
+  // not saved, rather than cut without a word; the stored one stays.
+  const [text, setText] = useState(props.comment);
+  const tooLong = text.length > GRADE_LIMITS.commentLength;
+  useEffect(() => {
+    setText((shown) =>
+      shown.length > GRADE_LIMITS.commentLength ? shown : props.comment,
+    );
+  }, [props.comment]);
+
+  function change(value: string) {
+    setText(value);
+    if (value.length <= GRADE_LIMITS.commentLength) {
+      props.onChange(value);
+    }
+  }
+
+  function insert(addition: string) {
     if (!props.isReadOnly) {
-      props.onChange(appendToComment(props.comment, text));
+      change(appendToComment(text, addition));
     }
   }
 
@@ -57,7 +80,7 @@ export function CommentField(props: {
 
   async function save() {
     try {
-      await addBankComment(store.db, props.comment);
+      await addBankComment(store.db, text);
       setProblem(null);
     } catch (error) {
       setProblem(
@@ -71,18 +94,25 @@ export function CommentField(props: {
   return (
     <div className="comment-field">
       <TextField
-        value={props.comment}
-        onChange={props.onChange}
+        value={text}
+        onChange={change}
         isReadOnly={props.isReadOnly}
-        maxLength={GRADE_LIMITS.commentLength}
+        isInvalid={tooLong}
+        validationBehavior="aria"
       >
         <Label>{t('marking.comment')}</Label>
         <TextArea rows={4} />
+        <FieldError>
+          {t('marking.commentTooLong', {
+            length: text.length,
+            max: GRADE_LIMITS.commentLength,
+          })}
+        </FieldError>
       </TextField>
 
       <div className="comment-bank">
         <Button
-          isDisabled={props.comment.trim() === ''}
+          isDisabled={text.trim() === '' || tooLong}
           onPress={() => void save()}
         >
           {t('marking.bank.save')}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import {
   Heading,
   Label,
@@ -41,6 +41,14 @@ export function CopyListPanel(props: {
   pace: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
+  const list = useRef<HTMLDivElement>(null);
+
+  // The copy on screen stays in view as the examiner moves through the batch.
+  useEffect(() => {
+    list.current
+      ?.querySelector('[data-selected]')
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [props.copyId]);
 
   return (
     <nav className="copy-list-panel" aria-labelledby="copy-list-title">
@@ -93,6 +101,7 @@ export function CopyListPanel(props: {
         <p className="muted">{t('marking.list.empty')}</p>
       ) : (
         <ListBox
+          ref={list}
           className="copy-list"
           aria-labelledby="copy-list-title"
           selectionMode="single"

@@ -25,7 +25,7 @@ export interface GradeEditor {
   grade: GradeContent | null;
   /** Time of the last stored edit, or null when the copy has no grade yet. */
   savedAt: string | null;
-  /** Edits in flight. */
+  /** Saves in flight. */
   saving: number;
   failure: SaveFailure | null;
   edit(change: GradeChange): void;
@@ -90,27 +90,40 @@ export function useGradeEditor(copyId: string): GradeEditor {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [saving]);
 
-  const edit = useCallback(
-    (change: GradeChange) => {
-      if (current.current === null) {
+  // Keystrokes come faster than saves on a slow machine, so edits made
+  // while a save of the copy is in flight are merged into one next save:
+  // at most one save runs and one waits, whatever the typing speed.
+  const queues = useRef(new Map<string, SaveQueue>());
+  const shownCopy = useRef(copyId);
+  shownCopy.current = copyId;
+
+  const runSave = useCallback(
+    (savedCopy: string, queue: SaveQueue) => {
+      const change = queue.pending;
+      if (change === null) {
+        queues.current.delete(savedCopy);
         return;
       }
-      const next = { ...current.current, ...definedFields(change) };
-      current.current = next;
-      setGrade(next);
+      queue.pending = null;
+      queue.inFlight = true;
       setSaving((count) => count + 1);
 
       store.grades
-        .saveGradeEdit(copyId, change)
+        .saveGradeEdit(savedCopy, change)
         .then((saved) => {
-          setSavedAt(saved.updatedAt);
-          setFailure(null);
+          if (shownCopy.current === savedCopy) {
+            setSavedAt(saved.updatedAt);
+            setFailure(null);
+          }
         })
         .catch(async (error: unknown) => {
           logger.current.error('grade save failed', {
-            copyId,
+            copyId: savedCopy,
             error: String(error),
           });
+          if (shownCopy.current !== savedCopy) {
+            return;
+          }
           setFailure(
             error instanceof StorageFullError
               ? { kind: 'storage-full' }
@@ -119,17 +132,51 @@ export function useGradeEditor(copyId: string): GradeEditor {
 
           // Show what is stored, so the screen never claims an edit that
           // was not kept.
-          const stored = await store.grades.readGrade(copyId).catch(() => null);
+          const stored = await store.grades
+            .readGrade(savedCopy)
+            .catch(() => null);
           const content = stored === null ? EMPTY_GRADE : contentOf(stored);
           current.current = content;
           setGrade(content);
         })
-        .finally(() => setSaving((count) => count - 1));
+        .finally(() => {
+          queue.inFlight = false;
+          setSaving((count) => count - 1);
+          runSave(savedCopy, queue);
+        });
     },
-    [store, copyId],
+    [store],
+  );
+
+  const edit = useCallback(
+    (change: GradeChange) => {
+      if (current.current === null) {
+        return;
+      }
+      const next = { ...current.current, ...definedFields(change) };
+      current.current = next;
+      setGrade(next);
+
+      let queue = queues.current.get(copyId);
+      if (queue === undefined) {
+        queue = { inFlight: false, pending: null };
+        queues.current.set(copyId, queue);
+      }
+      queue.pending = { ...queue.pending, ...definedFields(change) };
+      if (!queue.inFlight) {
+        runSave(copyId, queue);
+      }
+    },
+    [copyId, runSave],
   );
 
   return { grade, savedAt, saving, failure, edit };
+}
+
+/** The save of one copy in flight, and the merged edits waiting for it. */
+interface SaveQueue {
+  inFlight: boolean;
+  pending: GradeChange | null;
 }
 
 function contentOf(grade: LocalGrade): GradeContent {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
@@ -16,7 +16,6 @@ import {
   batchLock,
   canEditGrade,
   checkFinal,
-  type FinalCheck,
   type GradeLock,
 } from '../../core/marking/grade-rules';
 import { AnnotationLayer } from '../annotations/annotation-layer';
@@ -31,7 +30,7 @@ import { useServices } from '../services/app-services';
 import { shortcutApplies } from '../shortcuts';
 import { CompareSelect } from './compare-select';
 import { CopyListPanel } from './copy-list-panel';
-import { MarkingPanel } from './marking-panel';
+import { MarkingPanel, type WorkspaceFinalCheck } from './marking-panel';
 import { ScanReportSection } from './scan-report-section';
 import { ShortcutList } from './shortcut-list';
 import { useActiveTime } from './use-active-time';
@@ -59,7 +58,12 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   const [sort, setSort] = useState<CopySort>('code');
   const editor = useGradeEditor(props.copyId);
   useActiveTime(props.copyId);
-  const [finalCheck, setFinalCheck] = useState<FinalCheck | null>(null);
+  const [finalCheck, setFinalCheck] = useState<WorkspaceFinalCheck | null>(
+    null,
+  );
+  // Questions whose field shows text that is not a valid mark: the stored
+  // mark differs from what the examiner sees, so the grade cannot be final.
+  const invalidFields = useRef(new Set<string>());
   const [reportKind, setReportKind] = useState<ReportKind | 'none' | null>(
     null,
   );
@@ -73,6 +77,12 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   const order = useMemo(
     () => arrangeCopies(entries ?? [], filter, sort),
     [entries, filter, sort],
+  );
+  // The next copy to mark is looked for in the whole batch, whatever the
+  // filter shows.
+  const everyCopy = useMemo(
+    () => arrangeCopies(entries ?? [], 'all', sort),
+    [entries, sort],
   );
   const current = entries?.find((entry) => entry.copy.id === props.copyId);
   let lock: GradeLock | null = null;
@@ -92,7 +102,16 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   useEffect(() => {
     setFinalCheck(null);
     setReportKind(null);
+    invalidFields.current.clear();
   }, [props.copyId]);
+
+  const gradeShown = editor.grade !== null;
+  useEffect(() => {
+    if (gradeShown && focusPointsNext.current) {
+      focusPointsNext.current = false;
+      document.querySelector<HTMLInputElement>('.question-list input')?.focus();
+    }
+  }, [gradeShown, props.copyId]);
 
   const centre = (
     <CopyScreen
@@ -108,8 +127,13 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
     />
   );
 
-  function open(copyId: string | null) {
+  // After a move by keyboard, the focus goes to the new copy's first
+  // points field once it shows, so marking goes on without the mouse.
+  const focusPointsNext = useRef(false);
+
+  function open(copyId: string | null, byKeyboard = false) {
     if (copyId !== null) {
+      focusPointsNext.current = byKeyboard;
       window.location.hash = routeHref({
         screen: 'copy',
         batchId: props.batchId,
@@ -123,9 +147,19 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
       return;
     }
     const check = checkFinal(scheme, editor.grade.marks);
-    setFinalCheck(check);
-    if (check.ready) {
+    const typing = scheme.questions
+      .map((question) => question.id)
+      .filter((id) => invalidFields.current.has(id));
+    if (check.ready && typing.length === 0) {
+      setFinalCheck(check);
       editor.edit({ status: 'final' });
+    } else {
+      setFinalCheck({
+        ready: false,
+        unmarked: check.ready ? [] : check.unmarked,
+        invalid: check.ready ? [] : check.invalid,
+        typing,
+      });
     }
   }
 
@@ -138,13 +172,13 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
     function onKey(event: KeyboardEvent) {
       if (shortcutApplies(event, 'nextCopy')) {
         event.preventDefault();
-        open(neighbourCopy(order, props.copyId, 1));
+        open(neighbourCopy(order, props.copyId, 1), true);
       } else if (shortcutApplies(event, 'previousCopy')) {
         event.preventDefault();
-        open(neighbourCopy(order, props.copyId, -1));
+        open(neighbourCopy(order, props.copyId, -1), true);
       } else if (shortcutApplies(event, 'nextUnmarkedCopy')) {
         event.preventDefault();
-        open(nextCopyToMark(order, props.copyId));
+        open(nextCopyToMark(everyCopy, props.copyId), true);
       } else if (shortcutApplies(event, 'markFinal')) {
         event.preventDefault();
         if (editor.grade?.status === 'draft') {
@@ -171,7 +205,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
 
   const previous = neighbourCopy(order, props.copyId, -1);
   const next = neighbourCopy(order, props.copyId, 1);
-  const toMark = nextCopyToMark(order, props.copyId);
+  const toMark = nextCopyToMark(everyCopy, props.copyId);
   const position = order.findIndex((entry) => entry.copy.id === props.copyId);
 
   return (
@@ -252,6 +286,13 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
           lock={lock}
           finalCheck={finalCheck}
           onMarkFinal={markFinal}
+          onFieldValidity={(questionId, invalid) => {
+            if (invalid) {
+              invalidFields.current.add(questionId);
+            } else {
+              invalidFields.current.delete(questionId);
+            }
+          }}
           onReopen={reopen}
           reports={
             <ScanReportSection

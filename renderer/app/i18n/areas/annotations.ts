@@ -25,8 +25,8 @@ export const annotationsFr = {
     black: 'Noir',
   },
   nextColor: 'couleur suivante',
-  undo: 'Annuler',
-  redo: 'Rétablir',
+  undo: 'Annuler la dernière annotation',
+  redo: 'Rétablir l’annotation',
   delete: 'Supprimer l’annotation sélectionnée',
   layer: 'Annotations de la page {{page}}',
   layerHelp:
@@ -69,8 +69,8 @@ export const annotationsEn: DeepStrings<typeof annotationsFr> = {
     black: 'Black',
   },
   nextColor: 'next colour',
-  undo: 'Undo',
-  redo: 'Redo',
+  undo: 'Undo the last annotation',
+  redo: 'Redo the annotation',
   delete: 'Delete the selected annotation',
   layer: 'Annotations of page {{page}}',
   layerHelp:

@@ -29,6 +29,8 @@ export const markingFr = {
   finalNotice: 'Note finale. Rouvrez-la pour la modifier.',
   total: 'Total : {{total}} / {{max}}',
   comment: 'Appréciation générale',
+  commentTooLong:
+    'L’appréciation fait {{length, number}} caractères : la limite est {{max, number}}. Raccourcissez-la ; la version enregistrée reste la précédente.',
   flags: 'Anomalies',
   flag: {
     'blank-page': 'Page blanche',
@@ -41,6 +43,8 @@ export const markingFr = {
   unmarkedLeft: 'Pour passer la note en finale, notez d’abord : {{questions}}.',
   invalidStored:
     '{{question}} : {{points}} points ne respectent plus le barème ; corrigez cette note.',
+  invalidTyped:
+    'Corrigez d’abord les notes signalées en rouge ({{questions}}) : la note finale reprend ce qui est affiché.',
   markFinal: 'Passer en note finale',
   reopen: 'Rouvrir la note',
   save: {
@@ -54,7 +58,7 @@ export const markingFr = {
   },
   bank: {
     title: 'Commentaires enregistrés',
-    save: 'Enregistrer ce commentaire',
+    save: 'Ajouter aux commentaires enregistrés',
     insert: 'Insérer : {{text}}',
     remove: 'Supprimer le commentaire enregistré : {{text}}',
     empty: 'Écrivez le commentaire avant de l’enregistrer.',
@@ -108,7 +112,7 @@ export const markingFr = {
     close: 'Masquer les raccourcis',
     title: 'Raccourcis clavier',
     points:
-      'Dans une note : chiffres pour saisir, + et - pour avancer d’un pas, Entrée ou Tab pour la question suivante.',
+      'Dans un champ de points : chiffres pour saisir, + et - pour avancer d’un pas, Entrée ou Tab pour la question suivante.',
     bank: 'Alt+1 à Alt+9 : insérer un commentaire enregistré.',
     names: {
       previousPage: 'Page précédente',
@@ -129,8 +133,8 @@ export const markingFr = {
       eraserTool: 'Gomme',
       nextColor: 'Couleur suivante',
       deleteSelection: 'Supprimer l’annotation sélectionnée',
-      undo: 'Annuler',
-      redo: 'Rétablir',
+      undo: 'Annuler la dernière annotation',
+      redo: 'Rétablir l’annotation',
       previousCopy: 'Copie précédente',
       nextCopy: 'Copie suivante',
       nextUnmarkedCopy: 'Prochaine copie à noter',
@@ -176,6 +180,8 @@ export const markingEn: DeepStrings<typeof markingFr> = {
   finalNotice: 'Final grade. Reopen it to change it.',
   total: 'Total: {{total}} / {{max}}',
   comment: 'General comment',
+  commentTooLong:
+    'The comment has {{length, number}} characters; the limit is {{max, number}}. Shorten it; the stored version stays the previous one.',
   flags: 'Flags',
   flag: {
     'blank-page': 'Blank page',
@@ -188,6 +194,8 @@ export const markingEn: DeepStrings<typeof markingFr> = {
   unmarkedLeft: 'To make the grade final, first mark: {{questions}}.',
   invalidStored:
     '{{question}}: {{points}} points no longer fit the marking scheme; correct this mark.',
+  invalidTyped:
+    'First correct the marks shown in red ({{questions}}): a final grade takes what is shown.',
   markFinal: 'Make grade final',
   reopen: 'Reopen grade',
   save: {
@@ -201,7 +209,7 @@ export const markingEn: DeepStrings<typeof markingFr> = {
   },
   bank: {
     title: 'Saved comments',
-    save: 'Save this comment',
+    save: 'Add to saved comments',
     insert: 'Insert: {{text}}',
     remove: 'Remove saved comment: {{text}}',
     empty: 'Write the comment before saving it.',
@@ -276,8 +284,8 @@ export const markingEn: DeepStrings<typeof markingFr> = {
       eraserTool: 'Eraser',
       nextColor: 'Next colour',
       deleteSelection: 'Delete the selected annotation',
-      undo: 'Undo',
-      redo: 'Redo',
+      undo: 'Undo the last annotation',
+      redo: 'Redo the annotation',
       previousCopy: 'Previous copy',
       nextCopy: 'Next copy',
       nextUnmarkedCopy: 'Next copy to mark',
