@@ -26,6 +26,8 @@ export function CopyScreen(props: {
   /** The page on screen, from 1. */
   page: number;
   onPageChange(page: number): void;
+  /** Shown beside the heading, such as the moves between copies. */
+  navigation?: ReactNode;
   /** Shown between the heading and the scan, such as the annotation tools. */
   toolbar?: ReactNode;
   renderOverlay?: (frame: PageFrame) => ReactNode;
@@ -79,17 +81,20 @@ export function CopyScreen(props: {
 
   return (
     <section aria-labelledby={headingId} className="copy-screen">
-      {level === 1 && (
-        <Link
-          className="back-link"
-          href={routeHref({ screen: 'batch', batchId: props.batchId })}
-        >
-          {t('copy.back')}
-        </Link>
-      )}
-      <Heading level={level} id={headingId}>
-        {t('copy.title', { code: copy?.anonymousCode ?? '' })}
-      </Heading>
+      <div className="copy-header">
+        {level === 1 && (
+          <Link
+            className="back-link"
+            href={routeHref({ screen: 'batch', batchId: props.batchId })}
+          >
+            {t('copy.back')}
+          </Link>
+        )}
+        <Heading level={level} id={headingId}>
+          {t('copy.title', { code: copy?.anonymousCode ?? '' })}
+        </Heading>
+        {props.navigation}
+      </div>
 
       {copy === null && <Alert tone="error">{t('copy.notFound')}</Alert>}
       {copy !== null && scan.status === 'missing' && (

@@ -113,6 +113,63 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
     }
   }, [gradeShown, props.copyId]);
 
+  const previous = neighbourCopy(order, props.copyId, -1);
+  const next = neighbourCopy(order, props.copyId, 1);
+  const toMark = nextCopyToMark(everyCopy, props.copyId);
+  const position = order.findIndex((entry) => entry.copy.id === props.copyId);
+
+  const navigation = current !== undefined && (
+    <div
+      className="copy-navigation"
+      role="group"
+      aria-label={t('marking.nav.label')}
+    >
+      <ShortcutButton
+        shortcut="previousCopy"
+        isDisabled={previous === null}
+        onPress={() => open(previous)}
+      >
+        {t('marking.nav.previous')}
+      </ShortcutButton>
+      <span className="muted">
+        {position === -1
+          ? t('marking.nav.outsideList')
+          : t('marking.nav.position', {
+              position: position + 1,
+              count: order.length,
+            })}
+      </span>
+      <ShortcutButton
+        shortcut="nextCopy"
+        isDisabled={next === null}
+        onPress={() => open(next)}
+      >
+        {t('marking.nav.next')}
+      </ShortcutButton>
+      <ShortcutButton
+        shortcut="nextUnmarkedCopy"
+        isDisabled={toMark === null}
+        onPress={() => open(toMark)}
+      >
+        {t('marking.nav.nextToMark')}
+      </ShortcutButton>
+      <ToggleButton isSelected={showShortcuts} onChange={setShowShortcuts}>
+        {t('marking.shortcutList.open')}
+      </ToggleButton>
+      <CompareSelect
+        copies={order.filter((entry) => entry.copy.id !== props.copyId)}
+        onSelect={(otherId) => {
+          window.location.hash = routeHref({
+            screen: 'compare',
+            batchId: props.batchId,
+            copyId: props.copyId,
+            otherId,
+          });
+        }}
+      />
+    </div>
+  );
+
   const centre = (
     <CopyScreen
       batchId={props.batchId}
@@ -124,6 +181,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
         <AnnotationLayer frame={frame} editor={annotations} />
       )}
       onReportProblem={() => setReportKind('unreadable-page')}
+      navigation={navigation}
     />
   );
 
@@ -203,11 +261,6 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
     return <div className="workspace-single">{centre}</div>;
   }
 
-  const previous = neighbourCopy(order, props.copyId, -1);
-  const next = neighbourCopy(order, props.copyId, 1);
-  const toMark = nextCopyToMark(everyCopy, props.copyId);
-  const position = order.findIndex((entry) => entry.copy.id === props.copyId);
-
   return (
     <div className="workspace">
       <CopyListPanel
@@ -222,55 +275,6 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
       />
 
       <div className="workspace-centre">
-        <div
-          className="copy-navigation"
-          role="group"
-          aria-label={t('marking.nav.label')}
-        >
-          <ShortcutButton
-            shortcut="previousCopy"
-            isDisabled={previous === null}
-            onPress={() => open(previous)}
-          >
-            {t('marking.nav.previous')}
-          </ShortcutButton>
-          <span className="muted">
-            {position === -1
-              ? t('marking.nav.outsideList')
-              : t('marking.nav.position', {
-                  position: position + 1,
-                  count: order.length,
-                })}
-          </span>
-          <ShortcutButton
-            shortcut="nextCopy"
-            isDisabled={next === null}
-            onPress={() => open(next)}
-          >
-            {t('marking.nav.next')}
-          </ShortcutButton>
-          <ShortcutButton
-            shortcut="nextUnmarkedCopy"
-            isDisabled={toMark === null}
-            onPress={() => open(toMark)}
-          >
-            {t('marking.nav.nextToMark')}
-          </ShortcutButton>
-          <ToggleButton isSelected={showShortcuts} onChange={setShowShortcuts}>
-            {t('marking.shortcutList.open')}
-          </ToggleButton>
-          <CompareSelect
-            copies={order.filter((entry) => entry.copy.id !== props.copyId)}
-            onSelect={(otherId) => {
-              window.location.hash = routeHref({
-                screen: 'compare',
-                batchId: props.batchId,
-                copyId: props.copyId,
-                otherId,
-              });
-            }}
-          />
-        </div>
         {showShortcuts && <ShortcutList />}
         {centre}
       </div>
