@@ -53,6 +53,26 @@ export function neighbourOrder(options: NeighbourOptions): number[] {
 }
 
 /**
+ * Lists the pages from 1 to `pageCount` that `planned` leaves out, nearest
+ * to `current` first and, at equal distance, the one after it first.
+ */
+export function remainingByDistance(
+  current: number,
+  pageCount: number,
+  planned: readonly number[],
+): number[] {
+  const remaining: number[] = [];
+  for (let distance = 1; distance < pageCount; distance++) {
+    for (const page of [current + distance, current - distance]) {
+      if (page >= 1 && page <= pageCount && !planned.includes(page)) {
+        remaining.push(page);
+      }
+    }
+  }
+  return remaining;
+}
+
+/**
  * Returns the longest start of `pages` whose bitmaps fit together in a
  * cache of `maxEntries` entries and `maxBytes` bytes, so that rendering a
  * neighbour never evicts a page rendered just before it. The first page

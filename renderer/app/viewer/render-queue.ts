@@ -7,12 +7,13 @@
  */
 
 /** The urgency of a render, the most urgent first. */
-export type RenderPriority = 'shown' | 'ahead' | 'thumbnail';
+export type RenderPriority = 'shown' | 'ahead' | 'background' | 'thumbnail';
 
 const RANK: Record<RenderPriority, number> = {
   shown: 0,
   ahead: 1,
-  thumbnail: 2,
+  background: 2,
+  thumbnail: 3,
 };
 
 export interface RenderJob {

@@ -50,6 +50,12 @@ export interface RenderPlan {
   shown: BitmapRequest[];
   /** Bitmaps of the neighbours, most likely shown next first. */
   ahead: BitmapRequest[];
+  /**
+   * Bitmaps of the other pages that fit in the cache, rendered after the
+   * neighbours so that any page shows at once and its thumbnail comes
+   * from it.
+   */
+  background: BitmapRequest[];
   /** Thumbnails, in page order. */
   thumbnails: BitmapRequest[];
 }
@@ -143,6 +149,7 @@ export class ScanRenderer {
     };
     addPages(plan.shown, 'shown');
     addPages(plan.ahead, 'ahead');
+    addPages(plan.background, 'background');
     for (const request of plan.thumbnails) {
       const key = bitmapKey(request);
       if (!this.thumbnails.has(key) && !this.failures.has(request.page)) {

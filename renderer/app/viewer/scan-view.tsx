@@ -3,7 +3,14 @@
  * zoom and the mode, lays the pages out, and requests from the renderer
  * the shown pages first, then their neighbours and the thumbnails.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 
 import type { Logger } from '../../core/download/logger';
 import type { PageFrame, Rotation } from '../../core/pages/page-frame';
@@ -23,7 +30,12 @@ import {
   type UserRotations,
 } from './page-layout';
 import type { OpenedScan } from './pdf-document';
-import { fitToCache, neighbourOrder, type Direction } from './render-plan';
+import {
+  fitToCache,
+  neighbourOrder,
+  remainingByDistance,
+  type Direction,
+} from './render-plan';
 import { PAGE_CACHE_LIMITS } from './scan-renderer';
 import { ThumbnailStrip } from './thumbnail-strip';
 import { useDevicePixelRatio } from './use-device-pixel-ratio';
@@ -116,19 +128,21 @@ export function ScanView(props: ScanViewProps) {
       ahead: PAGES_AHEAD,
       behind: PAGES_BEHIND,
     });
+    const rest = remainingByDistance(page, pageCount, order);
     const wanted = fitToCache(
-      order,
+      [...order, ...rest],
       (wantedPage) => bitmapBytes(layouts[wantedPage - 1]!.bitmap),
       PAGE_CACHE_LIMITS,
     );
     const requestOf = (wantedPage: number) => layouts[wantedPage - 1]!.bitmap;
     renderer.plan({
       shown: wanted.slice(0, shown.length).map(requestOf),
-      ahead: wanted.slice(shown.length).map(requestOf),
+      ahead: wanted.slice(shown.length, order.length).map(requestOf),
+      background: wanted.slice(order.length).map(requestOf),
       thumbnails,
     });
     // `shownKey` stands for `shown`, which is a new array at every render.
-  }, [renderer, measured, layouts, thumbnails, shownKey, pageCount]);
+  }, [renderer, measured, layouts, thumbnails, shownKey, pageCount, page]);
 
   function goTo(target: number) {
     const next = Math.min(Math.max(1, target), pageCount);
@@ -161,6 +175,12 @@ export function ScanView(props: ScanViewProps) {
     toggleContinuous: () => setContinuous((on) => !on),
   };
   useViewerShortcuts(props.shortcutsEnabled, actions);
+  const latestActions = useRef(actions);
+  latestActions.current = actions;
+  const onAction = useCallback(
+    (action: ViewerShortcut) => latestActions.current[action](),
+    [],
+  );
 
   return (
     <div className="scan-viewer">
@@ -169,7 +189,7 @@ export function ScanView(props: ScanViewProps) {
         pageCount={pageCount}
         zoom={zoom}
         continuous={continuous}
-        onAction={(action) => actions[action]()}
+        onAction={onAction}
       />
       <div className="viewer-body">
         <ThumbnailStrip

@@ -3,7 +3,14 @@
  * shows the page, and the arrow keys move through the pages, each showing
  * as the focus reaches it.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { ListBox, ListBoxItem, type Selection } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
@@ -20,6 +27,12 @@ export interface ThumbnailStripProps {
 export function ThumbnailStrip(props: ThumbnailStripProps) {
   const { t } = useTranslation();
   const strip = useRef<HTMLDivElement>(null);
+  // The same items from one render to the next let the list box skip
+  // rebuilding its collection at every page turn.
+  const items = useMemo(
+    () => props.thumbnails.map((request) => ({ id: request.page, request })),
+    [props.thumbnails],
+  );
 
   // Keeps the current page's thumbnail in view. `scrollIntoView` would
   // scroll the window too, so only the strip scrolls.
@@ -54,10 +67,8 @@ export function ThumbnailStrip(props: ThumbnailStripProps) {
     <div className="viewer-thumbnails" ref={strip}>
       <ListBox
         aria-label={t('viewer.thumbnails')}
-        items={props.thumbnails.map((request) => ({
-          id: request.page,
-          request,
-        }))}
+        items={items}
+        dependencies={[props.renderer]}
         selectionMode="single"
         selectionBehavior="replace"
         disallowEmptySelection
@@ -79,12 +90,18 @@ export function ThumbnailStrip(props: ThumbnailStripProps) {
   );
 }
 
-function ThumbnailCanvas(props: {
+const NO_CHANGES = () => () => undefined;
+
+/** Draws one thumbnail; it re-renders only when its own bitmap changes. */
+const ThumbnailCanvas = memo(function ThumbnailCanvas(props: {
   request: BitmapRequest;
   renderer: ScanRenderer | null;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const bitmap = props.renderer?.thumbnail(props.request);
+  const { renderer, request } = props;
+  const bitmap = useSyncExternalStore(renderer?.subscribe ?? NO_CHANGES, () =>
+    renderer?.thumbnail(request),
+  );
   const { width, height } = props.request;
   const ratio = window.devicePixelRatio || 1;
 
@@ -111,4 +128,4 @@ function ThumbnailCanvas(props: {
       style={{ width: width / ratio, height: height / ratio }}
     />
   );
-}
+});

@@ -2,7 +2,7 @@
  * A toolbar button of the viewer: an icon with its name for screen
  * readers, and a tooltip that shows the name and the keyboard shortcut.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { ToggleButton, TooltipTrigger } from 'react-aria-components';
 
 import {
@@ -18,28 +18,34 @@ interface ToolbarButtonProps {
   shortcut: ViewerShortcut;
   icon: ReactNode;
   isDisabled?: boolean;
-  onPress: () => void;
+  /** Runs the button's shortcut action; a stable function keeps the button from re-rendering. */
+  onAction: (action: ViewerShortcut) => void;
 }
 
-export function ToolbarButton(props: ToolbarButtonProps) {
+/**
+ * Renders a toolbar button. It is memoised, so a page turn re-renders only
+ * the buttons whose state changes.
+ */
+export const ToolbarButton = memo(function ToolbarButton(
+  props: ToolbarButtonProps,
+) {
   return (
     <ShortcutButton
       className="viewer-button"
       label={props.label}
       shortcut={props.shortcut}
       isDisabled={props.isDisabled}
-      onPress={props.onPress}
+      onPress={() => props.onAction(props.shortcut)}
     >
       {props.icon}
     </ShortcutButton>
   );
-}
+});
 
 /** Renders a toolbar button that stays pressed while its mode is on. */
-export function ToolbarToggle(
-  props: Omit<ToolbarButtonProps, 'onPress' | 'isDisabled'> & {
+export const ToolbarToggle = memo(function ToolbarToggle(
+  props: Omit<ToolbarButtonProps, 'isDisabled'> & {
     isSelected: boolean;
-    onChange: (selected: boolean) => void;
   },
 ) {
   return (
@@ -49,11 +55,11 @@ export function ToolbarToggle(
         aria-label={props.label}
         ref={keyShortcutsRef(props.shortcut)}
         isSelected={props.isSelected}
-        onChange={props.onChange}
+        onChange={() => props.onAction(props.shortcut)}
       >
         {props.icon}
       </ToggleButton>
       <ShortcutTooltip label={props.label} shortcut={props.shortcut} />
     </TooltipTrigger>
   );
-}
+});

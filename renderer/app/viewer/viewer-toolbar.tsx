@@ -3,6 +3,7 @@
  * level, fit, rotation and continuous mode. Every button has its name, its
  * shortcut in `aria-keyshortcuts` and a tooltip that shows both.
  */
+import { memo } from 'react';
 import { Toolbar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
@@ -16,10 +17,13 @@ export interface ViewerToolbarProps {
   pageCount: number;
   zoom: number;
   continuous: boolean;
+  /** Runs a button's action; a stable function lets unchanged buttons skip re-rendering. */
   onAction: (action: ViewerShortcut) => void;
 }
 
-export function ViewerToolbar(props: ViewerToolbarProps) {
+export const ViewerToolbar = memo(function ViewerToolbar(
+  props: ViewerToolbarProps,
+) {
   const { t } = useTranslation();
   const button = (
     action: Exclude<ViewerShortcut, 'toggleContinuous'>,
@@ -30,7 +34,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
       shortcut={action}
       icon={ICONS[action]}
       isDisabled={isDisabled}
-      onPress={() => props.onAction(action)}
+      onAction={props.onAction}
     />
   );
 
@@ -67,9 +71,9 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
           shortcut="toggleContinuous"
           icon={ICONS.continuous}
           isSelected={props.continuous}
-          onChange={() => props.onAction('toggleContinuous')}
+          onAction={props.onAction}
         />
       </div>
     </Toolbar>
   );
-}
+});

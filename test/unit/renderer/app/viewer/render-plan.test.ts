@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fitToCache,
   neighbourOrder,
+  remainingByDistance,
 } from '../../../../../renderer/app/viewer/render-plan';
 
 describe('neighbourOrder', () => {
@@ -85,6 +86,20 @@ describe('neighbourOrder', () => {
         behind: 1,
       }),
     ).toEqual([]);
+  });
+});
+
+describe('remainingByDistance', () => {
+  it('lists the other pages by distance', () => {
+    expect(remainingByDistance(4, 8, [4, 5, 6, 3])).toEqual([2, 7, 1, 8]);
+  });
+
+  it('at equal distance the later page comes first', () => {
+    expect(remainingByDistance(3, 5, [3])).toEqual([4, 2, 5, 1]);
+  });
+
+  it('leaves nothing when every page is planned', () => {
+    expect(remainingByDistance(1, 2, [1, 2])).toEqual([]);
   });
 });
 

@@ -171,6 +171,21 @@ describe('RenderQueue', () => {
     expect(log).toEqual(['start thumbnail 1']);
   });
 
+  it('a neighbour pre-empts a background page', async () => {
+    const log: string[] = [];
+    const queue = microtaskQueue();
+    const background = new ControlledJob('page 8', 'background', log);
+    const neighbour = new ControlledJob('page 3', 'ahead', log);
+
+    queue.schedule([background]);
+    await flush();
+    queue.schedule([neighbour, background]);
+    await flush();
+
+    expect(background.aborted).toBe(true);
+    expect(log).toEqual(['start page 8', 'abort page 8', 'start page 3']);
+  });
+
   it('a failed job does not stop the queue', async () => {
     const log: string[] = [];
     const queue = microtaskQueue();
