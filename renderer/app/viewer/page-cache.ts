@@ -73,12 +73,18 @@ export class PageCache<V extends Closable> {
 
   /**
    * Stores `value` of `bytes` bytes under `key`, closing the value it
-   * replaces, then evicts the least recently used entries until the cache
-   * is within its limits. The new entry itself is never evicted, so an
-   * entry larger than `maxBytes` stays alone in the cache until the next
-   * `set`.
+   * replaces, then evicts entries until the cache is within its limits:
+   * first the least recently used of those `isWanted` rejects, then the
+   * least recently used of the rest. The new entry itself is never
+   * evicted, so an entry larger than `maxBytes` stays alone in the cache
+   * until the next `set`.
    */
-  set(key: string, value: V, bytes: number): void {
+  set(
+    key: string,
+    value: V,
+    bytes: number,
+    isWanted: (key: string) => boolean = () => false,
+  ): void {
     const previous = this.entries.get(key);
     if (previous !== undefined) {
       this.entries.delete(key);
@@ -90,7 +96,8 @@ export class PageCache<V extends Closable> {
 
     this.entries.set(key, { value, bytes });
     this.totalBytes += bytes;
-    this.evict(key);
+    this.evict((candidate) => candidate !== key && !isWanted(candidate));
+    this.evict((candidate) => candidate !== key);
   }
 
   /** Removes and closes the entry under `key`. */
@@ -113,7 +120,8 @@ export class PageCache<V extends Closable> {
     this.totalBytes = 0;
   }
 
-  private evict(keep: string): void {
+  /** Evicts entries that `evictable` accepts, oldest first, until within the limits. */
+  private evict(evictable: (key: string) => boolean): void {
     for (const [key, entry] of this.entries) {
       const within =
         this.entries.size <= this.limits.maxEntries &&
@@ -121,7 +129,7 @@ export class PageCache<V extends Closable> {
       if (within) {
         return;
       }
-      if (key === keep) {
+      if (!evictable(key)) {
         continue;
       }
       this.entries.delete(key);

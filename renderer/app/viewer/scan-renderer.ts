@@ -70,6 +70,8 @@ export class ScanRenderer {
   private readonly listeners = new Set<() => void>();
   /** Thumbnail wanted for each page by the latest plan. */
   private wantedThumbnails = new Map<number, BitmapRequest>();
+  /** Keys of the page bitmaps the latest plan wants, evicted last. */
+  private wantedPages = new Set<string>();
   private version = 0;
   private destroyed = false;
 
@@ -137,6 +139,9 @@ export class ScanRenderer {
     this.wantedThumbnails = new Map(
       plan.thumbnails.map((request) => [request.page, request]),
     );
+    this.wantedPages = new Set(
+      [...plan.shown, ...plan.ahead, ...plan.background].map(bitmapKey),
+    );
 
     const jobs: RenderJob[] = [];
     const addPages = (requests: BitmapRequest[], priority: RenderPriority) => {
@@ -181,7 +186,9 @@ export class ScanRenderer {
         if (bitmap === null) {
           return;
         }
-        this.pages.set(key, bitmap, bitmapBytes(request));
+        this.pages.set(key, bitmap, bitmapBytes(request), (cached) =>
+          this.wantedPages.has(cached),
+        );
         this.changed();
 
         const thumbnail = this.wantedThumbnails.get(request.page);

@@ -101,6 +101,36 @@ describe('PageCache', () => {
     expect(cache.bytes).toBe(10);
   });
 
+  it('evicts unwanted entries first', () => {
+    const cache = cacheOf(3, 1000);
+    const bitmaps = ['1', '2', '3', '4'].map((name) => new FakeBitmap(name));
+    const wanted = new Set(['1', '3', '4']);
+    for (const bitmap of bitmaps) {
+      cache.set(bitmap.name, bitmap, 10, (key) => wanted.has(key));
+    }
+
+    expect(bitmaps.map((bitmap) => bitmap.closed)).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('evicts wanted entries when nothing else is left', () => {
+    const cache = cacheOf(2, 1000);
+    const bitmaps = ['1', '2', '3'].map((name) => new FakeBitmap(name));
+    for (const bitmap of bitmaps) {
+      cache.set(bitmap.name, bitmap, 10, () => true);
+    }
+
+    expect(bitmaps.map((bitmap) => bitmap.closed)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it('replacing a key closes the old value', () => {
     const cache = cacheOf(4, 1000);
     const first = new FakeBitmap('first');
