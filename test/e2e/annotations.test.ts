@@ -48,7 +48,7 @@ test.describe('an examiner annotating a sideways scan', () => {
     });
     await expect(layer).toBeVisible();
 
-    // The PDF says /Rotate 90: the portrait page is shown landscape.
+    // The PDF's /Rotate 90 shows the portrait page landscape.
     const shown = await layer.boundingBox();
     expect(shown!.width).toBeGreaterThan(shown!.height);
 

@@ -141,7 +141,7 @@ test.describe('an examiner marking from the keyboard', () => {
     const workspace = await openFirstCopy(page, server().url);
 
     // The focus stays in the comment: the reload comes mid-edit, as soon as
-    // the app says the last key is stored, before any blur or Tab.
+    // the app shows the last key stored, before any blur or Tab.
     await workspace.points('Introduction').fill('1,5');
     await workspace.comment.fill('Introduction à reprendre');
     await workspace.waitUntilSaved();

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /**
- * A 20-pixel line drawing in the text colour, for toolbar buttons. The
+ * Draws a 20-pixel line icon in the text colour, for toolbar buttons. The
  * buttons carry the names, so the icon is hidden from screen readers.
  */
 export function LineIcon(props: { className: string; children: ReactNode }) {

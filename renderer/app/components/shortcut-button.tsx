@@ -7,7 +7,7 @@ import { keyShortcutsRef, type ShortcutId } from '../shortcuts';
 /** Delay before a tooltip shows on hover, milliseconds. */
 export const TOOLTIP_DELAY_MS = 500;
 
-/** The tooltip of a control with a shortcut: its name, if given, then the keys. */
+/** Renders the tooltip of a control with a shortcut: its name, if given, then the keys. */
 export function ShortcutTooltip(props: {
   label?: string;
   shortcut: ShortcutId;
@@ -21,7 +21,7 @@ export function ShortcutTooltip(props: {
 }
 
 /**
- * A button with a keyboard shortcut: the shortcut is in its
+ * Renders a button with a keyboard shortcut: the shortcut is in its
  * `aria-keyshortcuts` and in a tooltip shown on hover or keyboard focus.
  * An icon button passes `label`, its accessible name and tooltip text.
  */

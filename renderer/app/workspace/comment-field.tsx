@@ -24,7 +24,7 @@ import { useServices } from '../services/app-services';
 const SHORTCUT_COUNT = 9;
 
 /**
- * The general comment, saved as it is typed, with the comment bank below
+ * Renders the general comment, saved as it is typed, with the comment bank below
  * it: "Save to the bank" keeps the comment for other copies, and each
  * saved comment is inserted with its button or Alt and its number.
  */

@@ -26,7 +26,7 @@ import { formatPoints } from '../../core/marking/points-entry';
 import { routeHref } from '../hooks/use-route';
 
 /**
- * The left column: the batch's copies in the chosen filter and order,
+ * Renders the left column: the batch's copies in the chosen filter and order,
  * each with its marking state, total and flags. Choosing one opens it.
  */
 export function CopyListPanel(props: {

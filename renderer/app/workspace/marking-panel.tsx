@@ -48,7 +48,7 @@ type FinalCheckProblem = Extract<
 >['invalid'][number];
 
 /**
- * The right column of the workspace: a points field per question of the
+ * Renders the right column of the workspace: a points field per question of the
  * scheme, the running total, the general comment, the flags and the
  * draft or final status.
  */

@@ -12,7 +12,7 @@ import {
 } from '../../core/marking/points-entry';
 
 /**
- * One question's points field. Digits type points (a comma or a point for
+ * Renders one question's points field. Digits type points (a comma or a point for
  * decimals), `+` and `-` move by one step, Enter goes to the next question
  * as Tab does. A valid value is saved as it is typed; an invalid one is
  * shown with the reason and the stored mark stays as it was.
@@ -89,8 +89,8 @@ export function PointsField(props: {
     }
     if (event.key === '+' || event.key === '-') {
       event.preventDefault();
-      // The number shown, even off the grid or above the maximum, is where
-      // the step starts; an empty or unreadable field starts from the mark
+      // The step starts from the number shown, even off the grid or above
+      // the maximum. An empty or unreadable field starts from the mark
       // stored.
       const typed = readTypedHundredths(text);
       const next = stepPoints(

@@ -7,7 +7,7 @@ import { ScanReportForm } from '../reports/scan-report-form';
 import { useServices } from '../services/app-services';
 
 /**
- * The scan problems of the copy: its reports with their state, and the
+ * Renders the scan problems of the copy: its reports with their state, and the
  * report form, shown in place when the examiner opens it.
  */
 export function ScanReportSection(props: {

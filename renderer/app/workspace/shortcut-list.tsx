@@ -6,7 +6,7 @@ import { SHORTCUTS, type ShortcutId } from '../shortcuts';
 
 const IDS = Object.keys(SHORTCUTS) as ShortcutId[];
 
-/** Every shortcut of the workspace with what it does, read from the one table. */
+/** Lists every shortcut of the workspace with what it does, read from the one table. */
 export function ShortcutList() {
   const { t } = useTranslation();
   const shortcutText = useShortcutText();

@@ -1,7 +1,7 @@
 /**
  * The grade of the copy on screen, as the examiner edits it. Every edit
  * shows at once and is written to the local store at once, with its outbox
- * entry, by `GradeStore.saveGradeEdit`; edits of one copy are written in
+ * entry, by `GradeStore.saveGradeEdit`. Edits of one copy are written in
  * the order they were made.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -76,7 +76,7 @@ export function useGradeEditor(copyId: string): GradeEditor {
 
   // Saving takes a few milliseconds (encryption, then one transaction). A
   // reload or a closed tab in that window would drop the edit, so the
-  // browser asks first.
+  // browser shows its leave-page prompt first.
   // NOTE: in Electron a prevented unload is cancelled without a prompt, so
   // a window closed within those milliseconds stays open until closed again.
   useEffect(() => {

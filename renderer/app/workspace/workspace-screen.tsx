@@ -40,7 +40,7 @@ import { useGradeEditor } from './use-grade-editor';
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 
 /**
- * The marking workspace: the batch's copies on the left, the scan in the
+ * Renders the marking workspace: the batch's copies on the left, the scan in the
  * centre, the marking scheme with points, comment and flags on the right.
  * Alt+← and Alt+→ move to the previous and next copy of the list, Alt+N to
  * the next copy not yet final, Ctrl+Enter makes the grade final.
@@ -62,7 +62,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
     null,
   );
   // Questions whose field shows text that is not a valid mark: the stored
-  // mark differs from what the examiner sees, so the grade cannot be final.
+  // mark differs from the text shown, so the grade cannot be final.
   const invalidFields = useRef(new Set<string>());
   const [reportKind, setReportKind] = useState<ReportKind | 'none' | null>(
     null,
@@ -256,7 +256,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   if (detail === undefined || entries === undefined) {
     return <p className="muted">{t('app.loading')}</p>;
   }
-  // A copy this batch does not have: the centre column says so.
+  // A copy this batch does not have: the centre column shows why.
   if (detail === null || current === undefined) {
     return <div className="workspace-single">{centre}</div>;
   }

@@ -1,7 +1,7 @@
 /**
- * What the examiner types into a question's points field, and the `+` and
- * `-` keys, turned into marks the scheme allows. Values are integer
- * hundredths of a point, as in shared/points.ts.
+ * Reading of a question's points field and of its `+` and `-` keys into
+ * marks the scheme allows. Values are integer hundredths of a point, as in
+ * shared/points.ts.
  */
 import {
   checkMark,
@@ -46,9 +46,9 @@ export function readPointsInput(
 
 /**
  * Reads the number in a points field's text, in hundredths and rounded
- * down to a hundredth, whether or not it fits the question; null when the
- * text is empty or not a number. `+` and `-` step from it, so 4,9 on a
- * 0.25 grid goes up to 5 rather than from the stored mark.
+ * down to a hundredth, whether or not it fits the question. Returns null
+ * when the text is empty or not a number. `+` and `-` step from it, so 4,9
+ * on a 0.25 grid goes up to 5 rather than from the stored mark.
  */
 export function readTypedHundredths(text: string): number | null {
   const trimmed = text.trim();
@@ -82,8 +82,14 @@ export function stepPoints(
     return max;
   }
   const below = Math.floor(current / step) * step;
-  const next =
-    direction === 1 ? below + step : below === current ? current - step : below;
+  let next: number;
+  if (direction === 1) {
+    next = below + step;
+  } else if (below === current) {
+    next = current - step;
+  } else {
+    next = below;
+  }
   return Math.min(Math.max(next, 0), max);
 }
 
