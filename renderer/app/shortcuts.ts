@@ -52,7 +52,10 @@ export type ShortcutId = keyof typeof SHORTCUTS;
 /** Whether `event` is the shortcut `id`, modifiers included. */
 export function matchesShortcut(event: KeyboardEvent, id: ShortcutId): boolean {
   const shortcut: Shortcut = SHORTCUTS[id];
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  // On a US keyboard, plus shares its key with "=", and Ctrl+= is the usual
+  // way to zoom in, so "=" counts as "+".
+  const typed = event.key === '=' ? '+' : event.key;
+  const key = typed.length === 1 ? typed.toLowerCase() : typed;
   const expected =
     shortcut.key.length === 1 ? shortcut.key.toLowerCase() : shortcut.key;
 

@@ -128,15 +128,10 @@ export const en: Messages = {
   copy: {
     back: 'Back to the batch',
     title: 'Copy {{code}}',
-    page: 'Page {{page}} of {{count}}',
-    previous: 'Previous page',
-    next: 'Next page',
     notFound:
       'This batch has no copy at this address. Go back to the batch’s list of copies.',
     notStored:
       'This copy is not downloaded yet. Download the batch to open it offline.',
-    unreadable:
-      'This copy is stored but could not be opened ({{detail}}). Download it again; if it continues, report it to the exam office.',
   },
   viewer: viewerEn,
   annotations: annotationsEn,

@@ -134,15 +134,10 @@ export const fr = {
   copy: {
     back: 'Retour au lot',
     title: 'Copie {{code}}',
-    page: 'Page {{page}} sur {{count}}',
-    previous: 'Page précédente',
-    next: 'Page suivante',
     notFound:
       'Ce lot n’a pas de copie à cette adresse. Revenez à la liste des copies du lot.',
     notStored:
       'Cette copie n’est pas encore téléchargée. Téléchargez le lot pour l’ouvrir hors ligne.',
-    unreadable:
-      'Cette copie est enregistrée mais n’a pas pu être ouverte ({{detail}}). Téléchargez-la à nouveau ; si cela continue, signalez-la au centre d’examen.',
   },
   viewer: viewerFr,
   annotations: annotationsFr,

@@ -25,12 +25,12 @@ import { Alert } from '../components/alert';
 import { ShortcutButton } from '../components/shortcut-button';
 import { routeHref } from '../hooks/use-route';
 import { PacePanel } from '../reports/pace-panel';
-import { CopyScreen } from '../screens/copy-screen';
 import { useServices } from '../services/app-services';
 import { shortcutApplies } from '../shortcuts';
 import { CompareSelect } from './compare-select';
 import { CopyListPanel } from './copy-list-panel';
 import { MarkingPanel, type WorkspaceFinalCheck } from './marking-panel';
+import { PagedCopy } from './paged-copy';
 import { ScanReportSection } from './scan-report-section';
 import { ShortcutList } from './shortcut-list';
 import { useActiveTime } from './use-active-time';
@@ -70,9 +70,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
 
   const [showShortcuts, setShowShortcuts] = useState(false);
 
-  // Each copy opens at its first page.
-  const [shown, setShown] = useState({ copyId: props.copyId, page: 1 });
-  const page = shown.copyId === props.copyId ? shown.page : 1;
+  const pageShown = useRef(1);
 
   const order = useMemo(
     () => arrangeCopies(entries ?? [], filter, sort),
@@ -171,11 +169,10 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   );
 
   const centre = (
-    <CopyScreen
+    <PagedCopy
       batchId={props.batchId}
       copyId={props.copyId}
-      page={page}
-      onPageChange={(next) => setShown({ copyId: props.copyId, page: next })}
+      pageRef={pageShown}
       toolbar={<AnnotationToolbar editor={annotations} />}
       renderOverlay={(frame) => (
         <AnnotationLayer frame={frame} editor={annotations} />
@@ -302,7 +299,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
             <ScanReportSection
               copyId={props.copyId}
               pageCount={current.copy.pageCount}
-              currentPage={page}
+              currentPage={pageShown.current}
               openKind={reportKind}
               onOpen={() => setReportKind('none')}
               onClose={() => setReportKind(null)}
