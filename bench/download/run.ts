@@ -5,12 +5,10 @@
  * records the figures.
  */
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
+import { createRunFolder } from '../common/run-folder';
 import { describeMachine } from '../server/machine';
 import { CHROMIUM_PATH } from './browser-session';
 import { prepareClientFolder } from './client-folder';
@@ -156,13 +154,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const runFolder = await mkdtemp(join(tmpdir(), 'copydesk-bench-download-'));
-  // Ctrl-C exits through process.exit, so the exit handler still removes
-  // the run folder with its database, scans and browser profiles.
-  process.once('exit', () =>
-    rmSync(runFolder, { recursive: true, force: true }),
-  );
-  process.once('SIGINT', () => process.exit(130));
+  const runFolder = await createRunFolder('copydesk-bench-download-');
 
   const report = await runBenchmark(options, runFolder);
   process.stdout.write(`${formatMarkdown(report)}\n`);

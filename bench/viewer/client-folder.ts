@@ -4,13 +4,10 @@
  * pdf.js page built next to it under `bench-viewer/`, and the end-to-end
  * tests' viewer harness under `bench-harness/`.
  */
-import { existsSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-import { build } from 'vite';
-
 import { buildViewerHarness } from '../../test/e2e/support/viewer-harness';
+import { buildBenchPage, copyBuiltApp } from '../common/client-folder';
 
 /** Path of the bare pdf.js page below the client folder. */
 export const BARE_PAGE_PATH = 'bench-viewer/index.html';
@@ -28,25 +25,7 @@ export async function prepareClientFolder(
   appFolder: string,
   target: string,
 ): Promise<void> {
-  if (!existsSync(join(appFolder, 'index.html'))) {
-    throw new Error(
-      `${appFolder} has no index.html: build the web app with \`npm run build\` first`,
-    );
-  }
-  await cp(appFolder, target, { recursive: true });
-
-  await build({
-    root: PAGE_SOURCE,
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(target, 'bench-viewer'),
-      emptyOutDir: true,
-      // The Content-Security-Policy of the served pages allows no data: URLs.
-      assetsInlineLimit: 0,
-      minify: true,
-    },
-  });
+  await copyBuiltApp(appFolder, target);
+  await buildBenchPage(PAGE_SOURCE, join(target, 'bench-viewer'));
   await buildViewerHarness(join(target, 'bench-harness'));
 }

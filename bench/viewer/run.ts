@@ -5,9 +5,7 @@
  * figures.
  */
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -18,6 +16,7 @@ import {
   CHROMIUM_LAUNCH_OPTIONS,
   CHROMIUM_PATH,
 } from '../../test/e2e/support/chromium';
+import { createRunFolder } from '../common/run-folder';
 import { startDownloadServer } from '../download/download-server';
 import {
   loadOrGenerateSitting,
@@ -173,13 +172,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const runFolder = await mkdtemp(join(tmpdir(), 'copydesk-bench-viewer-'));
-  // Ctrl-C exits through process.exit, so the exit handler still removes
-  // the run folder with its databases and scans.
-  process.once('exit', () =>
-    rmSync(runFolder, { recursive: true, force: true }),
-  );
-  process.once('SIGINT', () => process.exit(130));
+  const runFolder = await createRunFolder('copydesk-bench-viewer-');
 
   const startedAt = new Date().toISOString();
   const machine = describeMachine();
