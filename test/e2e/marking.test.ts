@@ -59,16 +59,19 @@ test.describe('an examiner marking from the keyboard', () => {
     await page.keyboard.type('3');
     await expect(workspace.total).toHaveText('Total : 16,25 / 20');
 
-    // The comment, then a flag with the space bar.
-    await workspace.comment.focus();
+    // Enter on the last question goes on to the comment, then a flag with
+    // the space bar.
+    await page.keyboard.press('Enter');
+    await expect(workspace.comment).toBeFocused();
     await page.keyboard.type('Bonne copie, conclusion un peu rapide.');
     await workspace.flag('Illisible').focus();
     await page.keyboard.press('Space');
     await expect(workspace.flag('Illisible')).toBeChecked();
 
-    // Ctrl+Enter makes the grade final.
+    // Ctrl+Enter makes the grade final; the focus stays where it was.
     await page.keyboard.press('Control+Enter');
     await expect(workspace.reopen).toBeVisible();
+    await expect(workspace.flag('Illisible')).toBeFocused();
     await expect(workspace.points('Introduction')).toHaveAttribute(
       'readonly',
       '',
@@ -93,6 +96,10 @@ test.describe('an examiner marking from the keyboard', () => {
     await page.keyboard.press('Alt+n');
     await expect(workspace.heading('A000000002')).toBeVisible();
     await expect(workspace.total).toHaveText('Total : 0 / 20');
+    await expect(workspace.points('Introduction')).toBeFocused();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect(workspace.heading('A000000003')).toBeVisible();
+    await expect(workspace.points('Introduction')).toBeFocused();
     expect(app.errors).toEqual([]);
   });
 
@@ -132,8 +139,11 @@ test.describe('an examiner marking from the keyboard', () => {
     // + steps from the number shown, up to the next step of 0.25.
     await page.keyboard.press('+');
     await expect(workspace.points('Développement')).toHaveValue('4,75');
-    await page.keyboard.press('Control+Enter');
-    await expect(workspace.reopen).toBeVisible();
+    // The final button gives way to the reopen button, which takes the
+    // focus rather than leaving it on the page.
+    await workspace.markFinal.focus();
+    await page.keyboard.press('Enter');
+    await expect(workspace.reopen).toBeFocused();
     await expect(workspace.total).toHaveText('Total : 10,75 / 20');
   });
 

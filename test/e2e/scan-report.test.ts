@@ -21,6 +21,11 @@ test.describe('an examiner who finds a bad scan on the train', () => {
     const form = workspace.panel.getByRole('region', {
       name: 'Signaler un problème de numérisation',
     });
+    // The focus goes into the form, on its first choice.
+    await expect(form.getByRole('radio').first()).toBeFocused();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollHeight),
+    ).toBeLessThanOrEqual(page.viewportSize()!.height);
     await form.getByText('Page illisible').click();
     await expect(
       form.getByRole('radio', { name: 'Page illisible' }),

@@ -111,8 +111,10 @@ export function CopyListPanel(props: {
           {(entry) => {
             const state = markingState(entry.summary);
             const flagged = isFlagged(entry);
+            // A total shows once a question has a mark: a draft with only a
+            // comment has no total yet, not a total of 0.
             const total =
-              entry.total === null
+              entry.total === null || (entry.summary?.markedCount ?? 0) === 0
                 ? ''
                 : formatPoints(entry.total, i18n.language);
             return (

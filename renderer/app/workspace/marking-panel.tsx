@@ -89,7 +89,10 @@ export function MarkingPanel(props: {
       next.focus();
       next.select();
     } else {
-      document.getElementById('mark-final')?.focus();
+      // After the last question comes the comment, as Tab does.
+      document
+        .querySelector<HTMLTextAreaElement>('.comment-field textarea')
+        ?.focus();
     }
   }
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
@@ -21,15 +22,38 @@ export function ScanReportSection(props: {
 }) {
   const { t } = useTranslation();
   const { sendReports } = useServices();
+  const section = useRef<HTMLElement>(null);
+  const isOpen = props.openKind !== null;
+
+  // Opening the form puts the focus in it, and closing it puts the focus
+  // back on the button that opens it, so a keyboard user keeps their place.
+  const wasOpen = useRef(isOpen);
+  useEffect(() => {
+    if (isOpen !== wasOpen.current) {
+      const target = isOpen
+        ? section.current?.querySelector<HTMLElement>(
+            '.scan-report-form input, .scan-report-form textarea',
+          )
+        : section.current?.querySelector<HTMLElement>('.report-open');
+      target?.focus();
+    }
+    wasOpen.current = isOpen;
+  }, [isOpen]);
 
   return (
     <section
+      ref={section}
       className="scan-report-section"
       aria-label={t('marking.report.section')}
     >
       <ReportList copyId={props.copyId} />
       {props.openKind === null ? (
-        <Button onPress={props.onOpen}>{t('marking.report.open')}</Button>
+        <Button
+          className="react-aria-Button report-open"
+          onPress={props.onOpen}
+        >
+          {t('marking.report.open')}
+        </Button>
       ) : (
         <ScanReportForm
           copyId={props.copyId}

@@ -23,6 +23,8 @@ export type SaveFailure =
 export interface GradeEditor {
   /** The grade as shown: the stored one with every edit made since. */
   grade: GradeContent | null;
+  /** The copy whose grade `grade` is, or null while none is loaded. */
+  gradeCopyId: string | null;
   /** Time of the last stored edit, or null when the copy has no grade yet. */
   savedAt: string | null;
   /** Saves in flight. */
@@ -35,6 +37,7 @@ export function useGradeEditor(copyId: string): GradeEditor {
   const services = useServices();
   const { store, bridge } = services;
   const [grade, setGrade] = useState<GradeContent | null>(null);
+  const [gradeCopyId, setGradeCopyId] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [saving, setSaving] = useState(0);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
@@ -45,6 +48,7 @@ export function useGradeEditor(copyId: string): GradeEditor {
     let cancelled = false;
     current.current = null;
     setGrade(null);
+    setGradeCopyId(null);
     setSavedAt(null);
     setFailure(null);
 
@@ -57,6 +61,7 @@ export function useGradeEditor(copyId: string): GradeEditor {
         const content = stored === null ? EMPTY_GRADE : contentOf(stored);
         current.current = content;
         setGrade(content);
+        setGradeCopyId(copyId);
         setSavedAt(stored?.updatedAt ?? null);
       })
       .catch((error: unknown) => {
@@ -170,7 +175,7 @@ export function useGradeEditor(copyId: string): GradeEditor {
     [copyId, runSave],
   );
 
-  return { grade, savedAt, saving, failure, edit };
+  return { grade, gradeCopyId, savedAt, saving, failure, edit };
 }
 
 /** The save of one copy in flight, and the merged edits waiting for it. */

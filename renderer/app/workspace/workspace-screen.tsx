@@ -103,13 +103,22 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
     invalidFields.current.clear();
   }, [props.copyId]);
 
-  const gradeShown = editor.grade !== null;
+  // Runs once the new copy's grade shows, so its fields exist.
   useEffect(() => {
-    if (gradeShown && focusPointsNext.current) {
+    if (editor.gradeCopyId === props.copyId && focusPointsNext.current) {
       focusPointsNext.current = false;
       document.querySelector<HTMLInputElement>('.question-list input')?.focus();
     }
-  }, [gradeShown, props.copyId]);
+  }, [editor.gradeCopyId, props.copyId]);
+
+  // Making a grade final or reopening it swaps the status button; the
+  // focus moves to the new one rather than falling back to the page.
+  const status = editor.grade?.status;
+  useEffect(() => {
+    if (status !== undefined && document.activeElement === document.body) {
+      document.getElementById('mark-final')?.focus();
+    }
+  }, [status]);
 
   const previous = neighbourCopy(order, props.copyId, -1);
   const next = neighbourCopy(order, props.copyId, 1);
@@ -225,7 +234,9 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (shortcutApplies(event, 'nextCopy')) {
+      if (event.key === 'Escape' && showShortcuts) {
+        setShowShortcuts(false);
+      } else if (shortcutApplies(event, 'nextCopy')) {
         event.preventDefault();
         open(neighbourCopy(order, props.copyId, 1), true);
       } else if (shortcutApplies(event, 'previousCopy')) {
