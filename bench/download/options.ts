@@ -2,11 +2,14 @@
  * Command-line options of `npm run bench:download`, their defaults, checks
  * and help text.
  */
-import { parseArgs } from 'node:util';
-
 import { ENGINE_VARIANTS } from './engine-page/page-api';
 import type { ClientName } from './measurement';
-import { OptionsError, readInteger } from '../common/options';
+import {
+  OptionsError,
+  parseBenchArgs,
+  readDpi,
+  readInteger,
+} from '../common/options';
 
 export { OptionsError };
 
@@ -70,40 +73,25 @@ Options:
 
 /** Parses `args`; returns null when --help was given. */
 export function parseOptions(args: string[]): DownloadBenchOptions | null {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        clients: { type: 'string', default: BROWSER_CLIENTS.join(',') },
-        rounds: { type: 'string', default: '5' },
-        'attached-runs': { type: 'string', default: '1' },
-        copies: { type: 'string', default: '150' },
-        pages: { type: 'string', default: '8' },
-        dpi: { type: 'string', default: '150' },
-        timeout: { type: 'string', default: '900' },
-        app: { type: 'string', default: 'out/renderer' },
-        out: { type: 'string', default: 'bench/results' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new OptionsError(
-      `${(error as Error).message}. Run with --help for the options.`,
-    );
-  }
+  const parsed = parseBenchArgs(args, {
+    clients: { type: 'string', default: BROWSER_CLIENTS.join(',') },
+    rounds: { type: 'string', default: '5' },
+    'attached-runs': { type: 'string', default: '1' },
+    copies: { type: 'string', default: '150' },
+    pages: { type: 'string', default: '8' },
+    dpi: { type: 'string', default: '150' },
+    timeout: { type: 'string', default: '900' },
+    app: { type: 'string', default: 'out/renderer' },
+    out: { type: 'string', default: 'bench/results' },
+    help: { type: 'boolean', default: false },
+  });
 
   const values = parsed.values;
   if (values.help) {
     return null;
   }
 
-  const dpi = readInteger('--dpi', values.dpi, 150, 300);
-  if (dpi !== 150 && dpi !== 300) {
-    throw new OptionsError(`--dpi ${dpi} is invalid: use 150 or 300`);
-  }
+  const dpi = readDpi('--dpi', values.dpi);
 
   return {
     clients: readClients(values.clients),

@@ -10,16 +10,12 @@ import { promisify } from 'node:util';
 
 import { createRunFolder } from '../common/run-folder';
 import { describeMachine } from '../server/machine';
+import { readOptionsOrExit } from '../common/options';
 import { CHROMIUM_PATH } from './browser-session';
 import { prepareClientFolder } from './client-folder';
 import { findCurl, hasGnuTime } from './curl-client';
 import { startDownloadServer } from './download-server';
-import {
-  HELP,
-  OptionsError,
-  parseOptions,
-  type DownloadBenchOptions,
-} from './options';
+import { HELP, parseOptions, type DownloadBenchOptions } from './options';
 import {
   formatMarkdown,
   summarise,
@@ -139,18 +135,8 @@ async function runBenchmark(
 }
 
 async function main(): Promise<void> {
-  let options: DownloadBenchOptions | null;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof OptionsError) {
-      console.error(`bench:download: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const options = readOptionsOrExit('bench:download', parseOptions, HELP);
   if (options === null) {
-    process.stdout.write(HELP);
     return;
   }
 

@@ -2,10 +2,13 @@
  * Command-line options of `npm run bench:server`, their defaults, checks
  * and help text.
  */
-import { parseArgs } from 'node:util';
-
 import type { Dialect } from '../../server/db/database';
-import { OptionsError, readInteger } from '../common/options';
+import {
+  OptionsError,
+  parseBenchArgs,
+  readDpi,
+  readInteger,
+} from '../common/options';
 
 export { OptionsError };
 
@@ -66,34 +69,22 @@ Options:
 
 /** Parses `args`; returns null when --help was given. */
 export function parseOptions(args: string[]): BenchOptions | null {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        databases: { type: 'string', default: 'sqlite,postgres' },
-        'postgres-url': { type: 'string' },
-        tests: { type: 'string', default: 'writes,downloads' },
-        duration: { type: 'string', default: '10' },
-        connections: { type: 'string', default: '50' },
-        copies: { type: 'string', default: '150' },
-        pages: { type: 'string', default: '8' },
-        dpi: { type: 'string', default: '150' },
-        'distinct-scans': { type: 'string', default: '10' },
-        parallelism: { type: 'string', default: '4,16' },
-        rounds: { type: 'string', default: '5' },
-        'skip-curl': { type: 'boolean', default: false },
-        out: { type: 'string', default: 'bench/results' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new OptionsError(
-      `${(error as Error).message}. Run with --help for the options.`,
-    );
-  }
+  const parsed = parseBenchArgs(args, {
+    databases: { type: 'string', default: 'sqlite,postgres' },
+    'postgres-url': { type: 'string' },
+    tests: { type: 'string', default: 'writes,downloads' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    copies: { type: 'string', default: '150' },
+    pages: { type: 'string', default: '8' },
+    dpi: { type: 'string', default: '150' },
+    'distinct-scans': { type: 'string', default: '10' },
+    parallelism: { type: 'string', default: '4,16' },
+    rounds: { type: 'string', default: '5' },
+    'skip-curl': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results' },
+    help: { type: 'boolean', default: false },
+  });
 
   const values = parsed.values;
   if (values.help) {
@@ -108,10 +99,7 @@ export function parseOptions(args: string[]): BenchOptions | null {
     );
   }
 
-  const dpi = readInteger('--dpi', values.dpi, 150, 300);
-  if (dpi !== 150 && dpi !== 300) {
-    throw new OptionsError(`--dpi ${dpi} is invalid: use 150 or 300`);
-  }
+  const dpi = readDpi('--dpi', values.dpi);
 
   return {
     databases: readList('--databases', values.databases, [

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { redactUrl } from '../../server/db/database';
+import { readOptionsOrExit } from '../common/options';
 import {
   createPostgresDatabase,
   createSqliteDatabase,
@@ -19,7 +20,7 @@ import { findCurl } from './download-clients';
 import { runDownloadTest, type DownloadResult } from './download-test';
 import { runGradeLoad } from './grade-load';
 import { describeMachine } from './machine';
-import { HELP, OptionsError, parseOptions, type BenchOptions } from './options';
+import { HELP, parseOptions, type BenchOptions } from './options';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster';
 import {
   formatMarkdown,
@@ -197,18 +198,8 @@ async function benchmarkDatabase(
 }
 
 async function main(): Promise<void> {
-  let options: BenchOptions | null;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof OptionsError) {
-      console.error(`bench:server: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const options = readOptionsOrExit('bench:server', parseOptions, HELP);
   if (options === null) {
-    process.stdout.write(HELP);
     return;
   }
 

@@ -2,9 +2,12 @@
  * Command-line options of `npm run bench:viewer`, their defaults, checks
  * and help text.
  */
-import { parseArgs } from 'node:util';
-
-import { OptionsError, readInteger } from '../common/options';
+import {
+  OptionsError,
+  parseBenchArgs,
+  readDpi,
+  readInteger,
+} from '../common/options';
 
 export { OptionsError };
 
@@ -61,42 +64,26 @@ Options:
 
 /** Parses `args`; returns null when --help was given. */
 export function parseOptions(args: string[]): ViewerBenchOptions | null {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        dpi: { type: 'string', default: '150,300' },
-        copies: { type: 'string', default: '6' },
-        pages: { type: 'string', default: '8' },
-        width: { type: 'string', default: '1920' },
-        height: { type: 'string', default: '1080' },
-        'pixel-ratio': { type: 'string', default: '1' },
-        app: { type: 'string', default: 'out/renderer' },
-        out: { type: 'string', default: 'bench/results' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new OptionsError(
-      `${(error as Error).message}. Run with --help for the options.`,
-    );
-  }
+  const parsed = parseBenchArgs(args, {
+    dpi: { type: 'string', default: '150,300' },
+    copies: { type: 'string', default: '6' },
+    pages: { type: 'string', default: '8' },
+    width: { type: 'string', default: '1920' },
+    height: { type: 'string', default: '1080' },
+    'pixel-ratio': { type: 'string', default: '1' },
+    app: { type: 'string', default: 'out/renderer' },
+    out: { type: 'string', default: 'bench/results' },
+    help: { type: 'boolean', default: false },
+  });
 
   const values = parsed.values;
   if (values.help) {
     return null;
   }
 
-  const dpis = values.dpi.split(',').map((text) => {
-    const dpi = readInteger('--dpi', text.trim(), 150, 300);
-    if (dpi !== 150 && dpi !== 300) {
-      throw new OptionsError(`--dpi ${dpi} is invalid: use 150 or 300`);
-    }
-    return dpi;
-  });
+  const dpis = values.dpi
+    .split(',')
+    .map((text) => readDpi('--dpi', text.trim()));
 
   return {
     dpis,

@@ -23,6 +23,7 @@ import {
   type CachedSitting,
 } from '../download/sitting-cache';
 import { describeMachine } from '../server/machine';
+import { readOptionsOrExit } from '../common/options';
 import { viewerProbeScript } from './app-probe';
 import {
   BARE_PAGE_PATH,
@@ -32,12 +33,7 @@ import {
 import { measureApp } from './measure-app';
 import { measureBare } from './measure-bare';
 import { measureHarness } from './measure-harness';
-import {
-  HELP,
-  OptionsError,
-  parseOptions,
-  type ViewerBenchOptions,
-} from './options';
+import { HELP, parseOptions, type ViewerBenchOptions } from './options';
 import {
   formatMarkdown,
   summarise,
@@ -157,18 +153,8 @@ async function measureResolution(
 }
 
 async function main(): Promise<void> {
-  let options: ViewerBenchOptions | null;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof OptionsError) {
-      console.error(`bench:viewer: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const options = readOptionsOrExit('bench:viewer', parseOptions, HELP);
   if (options === null) {
-    process.stdout.write(HELP);
     return;
   }
 
