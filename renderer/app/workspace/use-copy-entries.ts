@@ -1,10 +1,10 @@
 /**
  * The batch's copies as the copy list shows them. Their state, flags and
- * reports are read in clear through a live query; totals need the grades
+ * reports are read in clear through a live query. Totals need the grades
  * decrypted, which happens after each change of the grade rows.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { MarkingScheme } from '../../../shared/api/schemas';
 import { gradeTotal } from '../../core/marking/grade-rules';
@@ -42,34 +42,63 @@ export function useCopyEntries(
   );
 
   const [totals, setTotals] = useState<Map<string, number>>(new Map());
-  // One key per set of stored grades: the decryption runs again only when
-  // a grade row changed.
+  // One key per set of stored grades, so the effect below runs only when a
+  // grade row changed, and one per scheme version, whose totals differ.
   const gradesKey =
     clear
       ?.map((row) => `${row.copy.id}:${row.grade?.editCount ?? 0}`)
       .join(',') ?? '';
+  const schemeKey = scheme === null ? '' : `${scheme.id}:${scheme.version}`;
+  const latestScheme = useRef(scheme);
+  latestScheme.current = scheme;
+
+  // Totals by copy with the edit count they were computed at. A save while
+  // the examiner types changes one row, so only that grade is decrypted
+  // again, not the whole batch.
+  const computed = useRef({
+    schemeKey: '',
+    totals: new Map<string, { editCount: number; total: number }>(),
+  });
 
   useEffect(() => {
-    if (clear === undefined || scheme === null) {
+    const current = latestScheme.current;
+    if (clear === undefined || current === null) {
       return;
     }
     let cancelled = false;
-    const graded = clear.filter((row) => row.grade !== null);
+    if (computed.current.schemeKey !== schemeKey) {
+      computed.current = { schemeKey, totals: new Map() };
+    }
+    const cache = computed.current.totals;
+    const graded = clear.flatMap((row) =>
+      row.grade === null
+        ? []
+        : [{ copyId: row.copy.id, editCount: row.grade.editCount }],
+    );
+    const stale = graded.filter(
+      (row) => cache.get(row.copyId)?.editCount !== row.editCount,
+    );
 
     Promise.all(
-      graded.map(async (row) => {
-        const grade = await store.grades.readGrade(row.copy.id);
-        return [row.copy.id, grade] as const;
+      stale.map(async (row) => {
+        const grade = await store.grades.readGrade(row.copyId);
+        if (grade !== null) {
+          cache.set(row.copyId, {
+            editCount: row.editCount,
+            total: gradeTotal(current, grade.marks),
+          });
+        }
       }),
     )
-      .then((read) => {
+      .then(() => {
         if (cancelled) {
           return;
         }
         const next = new Map<string, number>();
-        for (const [copyId, grade] of read) {
-          if (grade !== null) {
-            next.set(copyId, gradeTotal(scheme, grade.marks));
+        for (const row of graded) {
+          const entry = cache.get(row.copyId);
+          if (entry !== undefined) {
+            next.set(row.copyId, entry.total);
           }
         }
         setTotals(next);
@@ -81,7 +110,8 @@ export function useCopyEntries(
     return () => {
       cancelled = true;
     };
-  }, [gradesKey, scheme, store]);
+    // `clear` changes with `gradesKey`, and the scheme with `schemeKey`.
+  }, [gradesKey, schemeKey, store]);
 
   if (clear === undefined) {
     return undefined;
