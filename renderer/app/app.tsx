@@ -27,8 +27,8 @@ export function App() {
       services.downloads.online();
       void services.session.refresh();
     }
-    // The `offline` event is a hint too: a refresh finds out at once
-    // whether the server still answers.
+    // The `offline` event is a hint too: a refresh checks at once
+    // whether the server still responds.
     function onOffline() {
       void services.session.refresh();
     }

@@ -49,7 +49,7 @@ export const SHORTCUTS = {
 
 export type ShortcutId = keyof typeof SHORTCUTS;
 
-/** Whether `event` is the shortcut `id`, modifiers included. */
+/** Returns whether `event` is the shortcut `id`, modifiers included. */
 export function matchesShortcut(event: KeyboardEvent, id: ShortcutId): boolean {
   const shortcut: Shortcut = SHORTCUTS[id];
   // On a US keyboard, plus shares its key with "=", and Ctrl+= is the usual
@@ -84,7 +84,7 @@ export function isTextEntry(target: EventTarget | null): boolean {
   return false;
 }
 
-/** Whether the shortcut may act on an event aimed at `target`. */
+/** Returns whether `event` is the shortcut `id` and may act on its target. */
 export function shortcutApplies(event: KeyboardEvent, id: ShortcutId): boolean {
   const shortcut: Shortcut = SHORTCUTS[id];
   const modified = (shortcut.ctrl ?? false) || (shortcut.alt ?? false);
@@ -95,7 +95,7 @@ export function shortcutApplies(event: KeyboardEvent, id: ShortcutId): boolean {
   return matchesShortcut(event, id);
 }
 
-/** The `aria-keyshortcuts` value of a shortcut, such as "Control+Z". */
+/** Returns the `aria-keyshortcuts` value of a shortcut, such as "Control+Z". */
 export function ariaKeyShortcut(id: ShortcutId): string {
   const shortcut: Shortcut = SHORTCUTS[id];
   const parts: string[] = [];
@@ -119,7 +119,7 @@ export interface KeyNames {
   named: Readonly<Record<string, string>>;
 }
 
-/** The shortcut as a person reads it in a tooltip: "Ctrl+Z", "Alt+→". */
+/** Writes the shortcut as a person reads it in a tooltip: "Ctrl+Z", "Alt+→". */
 export function describeShortcut(id: ShortcutId, names: KeyNames): string {
   const shortcut: Shortcut = SHORTCUTS[id];
   const parts: string[] = [];

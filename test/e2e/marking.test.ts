@@ -204,9 +204,9 @@ test.describe('an examiner marking from the keyboard', () => {
     await workspace.points('Introduction').fill('9');
     await expect(workspace.panel.getByText(/^9 dépasse/)).toBeVisible();
 
-    // React Aria's live announcer keeps each announcement for 7 s; the one
+    // React Aria's live announcer keeps each announcement for 7 s. The one
     // made when the pending sign-in button finished points to that button,
-    // gone with the sign-in screen. It is not part of the workspace.
+    // which left with the sign-in screen, so it is not the workspace's.
     const results = await new AxeBuilder({ page })
       .exclude('[data-live-announcer]')
       .analyze();

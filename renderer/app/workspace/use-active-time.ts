@@ -1,7 +1,7 @@
 /**
  * Records the time the examiner spends on the copy on screen, for their own
  * pace figures. Time counts while the page is visible and the examiner
- * pressed a key or moved the pointer less than a minute ago; it is added
+ * pressed a key or moved the pointer less than a minute ago. It is added
  * to the store every 15 seconds and when the copy changes.
  */
 import { useEffect } from 'react';
@@ -29,7 +29,7 @@ export function useActiveTime(copyId: string): void {
     }
 
     // Each tick adds the time since the previous one if the examiner was
-    // active; a tick delayed by a sleeping laptop adds at most one tick.
+    // active. A tick delayed by a sleeping laptop adds at most one tick.
     const tick = window.setInterval(() => {
       const now = Date.now();
       const elapsed = Math.min(now - lastTick, TICK_MS);

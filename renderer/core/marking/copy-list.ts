@@ -4,7 +4,7 @@
  */
 import type { CopyRow, GradeSummary } from '../store/rows';
 
-/** Where the marking of one copy stands. */
+/** The progress of one copy's marking. */
 export type MarkingState = 'unmarked' | 'draft' | 'final';
 
 export const COPY_FILTERS = [
@@ -50,12 +50,12 @@ export function markingState(summary: GradeSummary | null): MarkingState {
   return touched ? 'draft' : 'unmarked';
 }
 
-/** Whether the copy carries a flag or a scan report. */
+/** Returns whether the copy carries a flag or a scan report. */
 export function isFlagged(entry: CopyListEntry): boolean {
   return (entry.summary?.flags.length ?? 0) > 0 || entry.reportCount > 0;
 }
 
-/** Whether the entry passes the filter. */
+/** Returns whether the entry passes the filter. */
 export function matchesFilter(
   entry: CopyListEntry,
   filter: CopyFilter,

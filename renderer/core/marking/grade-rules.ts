@@ -1,5 +1,5 @@
 /**
- * The marking rules that a local grade follows before the server sees it:
+ * The marking rules that a local grade follows before the server receives it:
  * totals in integer hundredths, every question marked before a grade is
  * final, and no edits once the batch is submitted or closed.
  */
@@ -80,7 +80,7 @@ export function invalidMarks(
   return problems;
 }
 
-/** Why a grade cannot be made final, or `ready`. */
+/** The result of checking a grade for final: `ready`, or the reasons it is not. */
 export type FinalCheck =
   | { ready: true }
   | { ready: false; unmarked: string[]; invalid: InvalidMark[] };
@@ -98,7 +98,7 @@ export function checkFinal(
   return { ready: false, unmarked, invalid };
 }
 
-/** Why the examiner cannot change grades of a batch, or null when they can. */
+/** The reason grades of a batch cannot change. */
 export type BatchLock = 'submitted' | 'closed' | 'deadline-passed';
 
 /**
@@ -122,8 +122,8 @@ export function batchLock(
 export type GradeLock = BatchLock | 'copy-withdrawn';
 
 /**
- * Whether the examiner may change the grade: nothing locks it and the
- * grade is a draft. A final grade is reopened first.
+ * Returns whether the examiner may change the grade: nothing locks it and
+ * the grade is a draft. A final grade is reopened first.
  */
 export function canEditGrade(
   lock: GradeLock | null,
@@ -132,7 +132,7 @@ export function canEditGrade(
   return lock === null && gradeStatus === 'draft';
 }
 
-/** Whether a final grade may go back to draft: until something locks it. */
+/** Returns whether a final grade may go back to draft, which it may until something locks it. */
 export function canReopenGrade(
   lock: GradeLock | null,
   gradeStatus: GradeStatus,

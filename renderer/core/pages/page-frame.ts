@@ -3,8 +3,8 @@
  * draws it and the overlays drawn on top of it.
  *
  * Annotations are stored in page-relative units of the unrotated page: 0 to
- * 1 on each axis of the page as its content stream draws it, before the
- * PDF's `/Rotate` and before any rotation the examiner adds, with the origin
+ * 1 on each axis of the page as its content stream draws it. That is before
+ * the PDF's `/Rotate` and any rotation the examiner adds, with the origin
  * at the top left and y growing downwards. A `PageFrame` says how that page
  * is shown, which is all an overlay needs to convert between the two.
  */

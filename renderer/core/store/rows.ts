@@ -80,8 +80,9 @@ export interface GradeRow {
   /** Number of local edits, so a writer can detect a concurrent edit. */
   editCount: number;
   /**
-   * What the copy list shows without the key. Absent on rows stored before
-   * version 2 of the schema until they are read with the key.
+   * The part of the grade the copy list reads without the key. Absent on
+   * rows stored before version 2 of the schema until they are read with
+   * the key.
    */
   summary?: GradeSummary;
   content: EncryptedBytes;

@@ -55,7 +55,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // Marking: grades get a summary in clear (status, flags, questions
-    // marked) so the copy list filters without the key; rows stored before
+    // marked) so the copy list filters without the key. Rows stored before
     // have none until `GradeStore.addMissingSummaries` fills it in after
     // opening, because filling it needs decryption. New tables hold the
     // examiner's page rotations, queued scan reports, comment bank and time

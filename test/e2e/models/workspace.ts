@@ -24,7 +24,7 @@ export class Workspace {
     this.reopen = this.panel.getByRole('button', { name: 'Rouvrir la note' });
   }
 
-  /** The points field of the question labelled `label`. */
+  /** Returns the points field of the question labelled `label`. */
   points(label: string): Locator {
     return this.panel.getByRole('textbox', { name: new RegExp(`^${label} `) });
   }
@@ -33,7 +33,7 @@ export class Workspace {
     return this.panel.getByRole('checkbox', { name });
   }
 
-  /** The copy list's entry of `anonymousCode`. */
+  /** Returns the copy list's entry of `anonymousCode`. */
   listEntry(anonymousCode: string): Locator {
     return this.copyList.getByRole('option').filter({ hasText: anonymousCode });
   }
