@@ -1,12 +1,17 @@
 /**
  * A typed client of the grading API for the renderer: sign-in, token
- * refresh, assignments, batches and scan downloads. It uses only `fetch`, so
+ * refresh, assignments, batches, scan downloads, grades, changes and batch
+ * submission. It uses only `fetch`, so
  * it runs in Chromium and in Node tests alike.
  */
 import {
   API_PREFIX,
   type AssignmentsResponse,
+  type Batch,
   type BatchDetail,
+  type ChangesResponse,
+  type Grade,
+  type GradeWrite,
   type Report,
   type ReportRequest,
   type TokenResponse,
@@ -22,6 +27,27 @@ export interface ApiClientOptions {
   /** The `fetch` to send requests with; the global one by default. */
   fetch?: typeof fetch;
 }
+
+/**
+ * The precondition of a grade write: the server version the edit started
+ * from (`If-Match`), or null for the first write of a copy
+ * (`If-None-Match: *`).
+ */
+export interface GradeWriteOptions {
+  baseVersion: number | null;
+  /** Sent as `Idempotency-Key`; the same on every retry of one body. */
+  idempotencyKey: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The server's answer to a grade write that it processed: the stored grade
+ * (200 or 201), or the current grade when the edit did not start from it
+ * (412). Other statuses raise `ApiError`.
+ */
+export type GradeWriteResult =
+  | { kind: 'stored'; status: 200 | 201; grade: Grade }
+  | { kind: 'version-mismatch'; current: Grade };
 
 /** A byte range to resume a scan download from. */
 export interface ScanResume {
@@ -176,6 +202,96 @@ export class ApiClient {
   }
 
   /**
+   * Returns the copy's grade on the server, or null when it has none yet.
+   * Raises `ApiError` 404 when the copy is not assigned to the caller: the
+   * server answers 404 for both, so a null also covers a copy withdrawn
+   * since.
+   */
+  async getGrade(copyId: string, signal?: AbortSignal): Promise<Grade | null> {
+    const path = `/copies/${encodeURIComponent(copyId)}/grade`;
+    const response = await this.sendAuthorized(path, { signal });
+    if (response.status === 404) {
+      await response.body?.cancel().catch(() => undefined);
+      return null;
+    }
+    return this.readJson<Grade>('GET', path, response);
+  }
+
+  /**
+   * Writes the whole grade of a copy. Returns the stored grade, or the
+   * server's current grade on 412. Raises `ApiError` for every other
+   * failure status, such as 422 (invalid marks), 423 (batch locked) or 404
+   * (copy withdrawn), and `NetworkError` when no response came back, in
+   * which case the write may or may not have been stored: retry with the
+   * same idempotency key and body.
+   */
+  async putGrade(
+    copyId: string,
+    body: GradeWrite,
+    options: GradeWriteOptions,
+  ): Promise<GradeWriteResult> {
+    const path = `/copies/${encodeURIComponent(copyId)}/grade`;
+    const headers: Record<string, string> = {
+      'idempotency-key': options.idempotencyKey,
+    };
+    if (options.baseVersion === null) {
+      headers['if-none-match'] = '*';
+    } else {
+      headers['if-match'] = `"${options.baseVersion}"`;
+    }
+
+    const response = await this.sendAuthorized(path, {
+      method: 'PUT',
+      body,
+      headers,
+      signal: options.signal,
+    });
+    if (response.status === 412) {
+      const contentType = response.headers.get('content-type') ?? '';
+      // A problem body instead of a grade means the server has no grade
+      // for an If-Match write, which the caller handles as any error.
+      if (contentType.includes('problem+json')) {
+        throw await toApiError('PUT', path, response);
+      }
+      const current = await this.readJson<Grade>('PUT', path, response, true);
+      return { kind: 'version-mismatch', current };
+    }
+
+    const grade = await this.readJson<Grade>('PUT', path, response);
+    return {
+      kind: 'stored',
+      status: response.status === 201 ? 201 : 200,
+      grade,
+    };
+  }
+
+  /**
+   * Returns the changes after `cursor`. Raises `ApiError` 410 when the
+   * changes were pruned and 400 when the server does not know the cursor:
+   * either way the assignments must be read again.
+   */
+  getChanges(cursor: string, signal?: AbortSignal): Promise<ChangesResponse> {
+    return this.getJson<ChangesResponse>(
+      `/changes?since=${encodeURIComponent(cursor)}`,
+      signal,
+    );
+  }
+
+  /**
+   * Submits a batch and returns it with status `submitted`. Raises
+   * `ApiError` 409 when a copy has no final grade on the server, and 423
+   * when the batch is closed.
+   */
+  async submitBatch(batchId: string, signal?: AbortSignal): Promise<Batch> {
+    const path = `/batches/${encodeURIComponent(batchId)}/submit`;
+    const response = await this.sendAuthorized(path, {
+      method: 'POST',
+      signal,
+    });
+    return this.readJson<Batch>('POST', path, response);
+  }
+
+  /**
    * Tests whether the server can be reached: any HTTP response counts,
    * whatever its status. Raises `NetworkError` otherwise.
    */
@@ -288,8 +404,9 @@ export class ApiClient {
     method: string,
     path: string,
     response: Response,
+    acceptErrorStatus = false,
   ): Promise<T> {
-    if (!response.ok) {
+    if (!response.ok && !acceptErrorStatus) {
       throw await toApiError(method, path, response);
     }
 

@@ -1,7 +1,7 @@
 import type { KeyProvider } from './key-provider';
 
 /** The kinds of stored record that are encrypted. */
-export type RecordKind = 'scan' | 'partial' | 'grade' | 'ocr';
+export type RecordKind = 'scan' | 'partial' | 'grade' | 'server-grade' | 'ocr';
 
 /**
  * Identifies one stored record. The cipher binds it to the ciphertext as

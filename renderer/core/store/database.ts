@@ -3,6 +3,7 @@ import Dexie, { type Table } from 'dexie';
 import type {
   BatchRow,
   CommentBankRow,
+  ConflictRow,
   CopyRow,
   GradeRow,
   KeyValueRow,
@@ -37,6 +38,7 @@ export class CopydeskDatabase extends Dexie {
   declare reports: Table<ReportRow, string>;
   declare commentBank: Table<CommentBankRow, string>;
   declare markingTimes: Table<MarkingTimeRow, string>;
+  declare conflicts: Table<ConflictRow, string>;
 
   /**
    * Declares the schema without opening the database: Dexie opens it on the

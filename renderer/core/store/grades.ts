@@ -240,6 +240,7 @@ function applyChange(current: GradeContent, change: GradeChange): GradeContent {
   return next;
 }
 
-function gradeRecord(copyId: string): RecordRef {
+/** The record a grade's content is encrypted as. */
+export function gradeRecord(copyId: string): RecordRef {
   return { kind: 'grade', id: copyId };
 }

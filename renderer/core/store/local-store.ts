@@ -3,12 +3,14 @@ import { RecordCipher } from '../crypto/record-cipher';
 import { CopydeskDatabase, DEFAULT_DATABASE_NAME } from './database';
 import { GradeStore } from './grades';
 import { EncryptedScanStore } from './scan-store';
+import { ServerGradeStore } from './server-grades';
 
 /** The database and the stores that encrypt what they write to it. */
 export interface LocalStore {
   db: CopydeskDatabase;
   scans: EncryptedScanStore;
   grades: GradeStore;
+  serverGrades: ServerGradeStore;
   close(): void;
 }
 
@@ -27,6 +29,7 @@ export function createLocalStore(
     db,
     scans: new EncryptedScanStore(db, cipher),
     grades: new GradeStore(db, cipher),
+    serverGrades: new ServerGradeStore(db, cipher),
     close: () => db.close(),
   };
 }

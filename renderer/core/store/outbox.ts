@@ -14,6 +14,11 @@
  * - A retry with no edit in between resends the unchanged grade under the
  *   same key, so the server can return its first response.
  *
+ * - A parked entry (see `OutboxParking`) is skipped by the sync engine. An
+ *   edit after the server refused it makes a new, unparked entry, so a fixed
+ *   mark is pushed again, except after a conflict: that waits for the
+ *   examiner's choice between the two versions whatever is edited.
+ *
  * So the sync engine must call `markOutboxEntrySent` before each request and
  * read the grade to send only after it: an edit that lands in between then
  * gets a new key, and a key is never sent with two different bodies. It acts
@@ -21,7 +26,7 @@
  * whose key has changed since.
  */
 import type { CopydeskDatabase } from './database';
-import type { OutboxRow } from './rows';
+import type { OutboxParking, OutboxRow } from './rows';
 
 /** Returns the entry that an edit at `now` leaves in the outbox. */
 export function coalesceOutboxEntry(
@@ -33,6 +38,8 @@ export function coalesceOutboxEntry(
     return { ...existing, updatedAt: now };
   }
 
+  const conflict =
+    existing?.parked?.reason === 'conflict' ? existing.parked : null;
   return {
     copyId,
     idempotencyKey: crypto.randomUUID(),
@@ -41,7 +48,17 @@ export function coalesceOutboxEntry(
     sentAt: null,
     attempts: 0,
     lastError: null,
+    parked: conflict,
+    // A parked entry's response was acted on, so only its own flag carries.
+    afterUnconfirmedSend:
+      existing !== undefined &&
+      (!existing.parked || existing.afterUnconfirmedSend === true),
   };
+}
+
+/** Tests whether the sync engine may send this entry. */
+export function isPushable(entry: OutboxRow): boolean {
+  return entry.parked === undefined || entry.parked === null;
 }
 
 /** Returns the pending entries in push order: oldest `createdAt` first. */
@@ -116,6 +133,75 @@ export function completeOutboxEntry(
     }
 
     await db.outbox.delete(copyId);
+    return true;
+  });
+}
+
+/**
+ * Parks the entry so the sync engine stops sending it. Returns false,
+ * storing nothing, when an edit has since given the entry another key,
+ * unless `whateverKey` is set (a conflict concerns the copy, not one body).
+ */
+export function parkOutboxEntry(
+  db: CopydeskDatabase,
+  copyId: string,
+  idempotencyKey: string,
+  parking: OutboxParking,
+  whateverKey = false,
+): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(copyId);
+    if (!entry || (!whateverKey && entry.idempotencyKey !== idempotencyKey)) {
+      return false;
+    }
+
+    await db.outbox.put({ ...entry, parked: parking, lastError: null });
+    return true;
+  });
+}
+
+/**
+ * Lets the sync engine send a parked entry again, as when the examiner
+ * retries after the exam office reopened a batch. A conflict is left
+ * parked: it ends only through a choice between the versions.
+ */
+export function unparkOutboxEntry(
+  db: CopydeskDatabase,
+  copyId: string,
+): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(copyId);
+    if (!entry?.parked || entry.parked.reason === 'conflict') {
+      return false;
+    }
+
+    await db.outbox.put({ ...entry, parked: null, attempts: 0 });
+    return true;
+  });
+}
+
+/**
+ * Gives the entry a new idempotency key, for when the server reports the
+ * key as used for another body. The outbox rules make that a client fault,
+ * but a new key lets the latest grade through. Returns false when the key
+ * changed meanwhile.
+ */
+export function renewOutboxKey(
+  db: CopydeskDatabase,
+  copyId: string,
+  idempotencyKey: string,
+): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(copyId);
+    if (entry?.idempotencyKey !== idempotencyKey) {
+      return false;
+    }
+
+    await db.outbox.put({
+      ...entry,
+      idempotencyKey: crypto.randomUUID(),
+      sentAt: null,
+    });
     return true;
   });
 }

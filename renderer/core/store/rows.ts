@@ -85,7 +85,22 @@ export interface GradeRow {
    * the key.
    */
   summary?: GradeSummary;
+  /**
+   * Set when a change made on the server, such as a supervisor's, replaced
+   * the local grade; the examiner is shown it until they dismiss it.
+   * Absent on rows stored before version 3 of the schema.
+   */
+  serverChange?: ServerChangeNotice | null;
   content: EncryptedBytes;
+}
+
+/** A grade replaced by a version written by someone else on the server. */
+export interface ServerChangeNotice {
+  version: number;
+  /** Id of the account that wrote it, as the server sent it. */
+  updatedBy: string;
+  updatedAt: string;
+  receivedAt: string;
 }
 
 /** The part of a grade kept in clear for lists and filters: no points. */
@@ -113,6 +128,59 @@ export interface OutboxRow {
   sentAt: string | null;
   attempts: number;
   lastError: string | null;
+  /**
+   * Set when the server refused this push for a reason a retry cannot fix,
+   * so the sync engine skips the entry until the examiner acts. Absent on
+   * rows stored before version 3 of the schema, which means not parked.
+   */
+  parked?: OutboxParking | null;
+  /**
+   * True when this entry replaced one that was sent without a response
+   * acted on, so that earlier body may be on the server already under this
+   * grader's name. A 412 showing this grader's own write is then not a
+   * conflict.
+   */
+  afterUnconfirmedSend?: boolean;
+}
+
+/**
+ * Why a push is parked: `conflict` (412, the grade changed on the server;
+ * see the `conflicts` table), `invalid` (422, the server rejected a mark),
+ * `locked` (423, the batch is submitted, closed or past its deadline),
+ * `withdrawn` (404, the copy is no longer assigned) or `rejected` (another
+ * 4xx, which points at a client fault).
+ */
+export type ParkReason =
+  'conflict' | 'invalid' | 'locked' | 'withdrawn' | 'rejected';
+
+export interface OutboxParking {
+  reason: ParkReason;
+  /** HTTP status of the response that parked the entry. */
+  status: number;
+  /** The problem details' `detail`, as the server wrote it. */
+  detail: string;
+  parkedAt: string;
+}
+
+/**
+ * A copy whose grade changed on the server while the examiner had edits
+ * that were not synced. The local grade stays in `grades`, the server's
+ * here, until the examiner chooses.
+ */
+export interface ConflictRow {
+  copyId: string;
+  serverVersion: number;
+  /** The server's `ServerGradeContent`, encrypted. */
+  server: EncryptedBytes;
+  /** `push`: a write answered 412. `pull`: a change came from the feed. */
+  source: 'push' | 'pull';
+  detectedAt: string;
+}
+
+/** The server's version of a grade, as kept in a conflict. */
+export interface ServerGradeContent extends GradeContent {
+  updatedAt: string;
+  updatedBy: string;
 }
 
 /** OCR result of one page of one scan revision, stored encrypted. */

@@ -68,4 +68,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       markingTimes: 'copyId, batchId',
     },
   },
+  {
+    // Sync: a grade that changed on the server while local edits were
+    // pending keeps the server's version in `conflicts` until the examiner
+    // chooses. Outbox entries and grades gain optional fields (`parked`,
+    // `serverChange`) whose absence means none, so no row is rewritten.
+    version: 3,
+    stores: {
+      conflicts: 'copyId',
+    },
+  },
 ];

@@ -68,6 +68,7 @@ describe('CopydeskDatabase schema', () => {
       reports: ['"id"', 'copyId', 'state'],
       commentBank: ['"id"', 'createdAt'],
       markingTimes: ['"copyId"', 'batchId'],
+      conflicts: ['"copyId"'],
     });
   });
 
