@@ -25,6 +25,7 @@ export function App() {
   useEffect(() => {
     function onOnline() {
       services.downloads.online();
+      services.sync.requestSync('network');
       void services.session.refresh();
     }
     // The `offline` event is a hint too: a refresh checks at once

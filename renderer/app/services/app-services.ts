@@ -17,6 +17,7 @@ import {
   type LocalStore,
 } from '../../core/store/local-store';
 import { ReportSender } from '../../core/reports/report-sender';
+import { SyncEngine } from '../../core/sync/sync-engine';
 import { createI18n, DEFAULT_LANGUAGE } from '../i18n/i18n';
 import { DownloadManager } from './download-manager';
 import { createRendererLogger } from './renderer-logger';
@@ -27,6 +28,8 @@ export interface AppServices {
   store: LocalStore;
   session: Session;
   downloads: DownloadManager;
+  /** Pushes the outbox and pulls the server's changes, in the background. */
+  sync: SyncEngine;
   /** Sends the scan reports waiting in the store; call it after filing one. */
   sendReports: () => Promise<void>;
   i18n: i18n;
@@ -131,17 +134,61 @@ export async function createAppServices(
     }
   };
 
-  // Scan reports filed offline go out each time the connection comes back.
+  const sync = new SyncEngine({
+    db: store.db,
+    grades: store.grades,
+    serverGrades: store.serverGrades,
+    getApi: () => session.getApi(),
+    getGraderId: () => {
+      const state = session.getState();
+      return state.phase === 'active' ? state.grader.id : null;
+    },
+    logger: createRendererLogger(bridge, 'sync'),
+    onRun: (result) => {
+      if (result.stoppedBy === 'offline') {
+        session.reportOffline();
+      } else if (result.stoppedBy === 'sign-in-required') {
+        void session.refresh();
+      } else if (result.stoppedBy === null) {
+        session.reportReachable();
+        void downloadNewScans(result.pull?.batchesWithNewScans ?? []);
+      }
+    },
+  });
+
+  // Copies added or rescanned in a batch the examiner downloaded are
+  // downloaded too; a batch never downloaded waits for the examiner.
+  const downloadNewScans = async (batchIds: readonly string[]) => {
+    for (const batchId of batchIds) {
+      const stored = await store.db.copies
+        .where('batchId')
+        .equals(batchId)
+        .filter((copy) => copy.download === 'stored')
+        .count();
+      if (stored > 0) {
+        downloads.start(batchId);
+      }
+    }
+  };
+
+  // Scan reports filed offline go out each time the connection comes back,
+  // and the sync engine runs while someone is signed in.
   let wasOnline = false;
   session.subscribe(() => {
     const state = session.getState();
     if (state.phase === 'signed-out') {
       downloads.reset();
     }
+    if (state.phase === 'active') {
+      void sync.start();
+    } else {
+      sync.stop();
+    }
 
     const online = state.phase === 'active' && state.connection === 'online';
     if (online && !wasOnline) {
       void sendReports();
+      sync.requestSync('network');
     }
     wasOnline = online;
   });
@@ -151,6 +198,7 @@ export async function createAppServices(
     store,
     session,
     downloads,
+    sync,
     sendReports,
     i18n: i18nInstance,
     languageLocked: managed.language !== undefined,

@@ -270,6 +270,15 @@ export class Session {
   }
 
   /**
+   * Records that a request got a response from the server with the stored
+   * sign-in, such as a sync run that went through, so the status bar shows
+   * online without a refresh.
+   */
+  reportReachable(): void {
+    this.updateActive({ connection: 'online' });
+  }
+
+  /**
    * Receives the assignments again and updates the connection state.
    * Concurrent calls share one refresh.
    */

@@ -116,6 +116,7 @@ export function useGradeEditor(copyId: string): GradeEditor {
       store.grades
         .saveGradeEdit(savedCopy, change)
         .then((saved) => {
+          services.sync.requestSync('edit');
           if (shownCopy.current === savedCopy) {
             setSavedAt(saved.updatedAt);
             setFailure(null);

@@ -6,7 +6,11 @@
  * a pending edit is never overwritten.
  */
 import type { Grade } from '../../../shared/api/schemas';
-import type { RecordCipher, RecordRef } from '../crypto/record-cipher';
+import type {
+  EncryptedBytes,
+  RecordCipher,
+  RecordRef,
+} from '../crypto/record-cipher';
 import type { CopydeskDatabase } from './database';
 import { coalesceOutboxEntry } from './outbox';
 import { gradeRecord, summarizeGrade } from './grades';
@@ -20,6 +24,15 @@ import type {
 
 /** What applying a server grade did to the local one. */
 export type ServerGradeOutcome = 'replaced' | 'conflict' | 'up-to-date';
+
+/** A server grade encrypted both ways it may be stored. */
+export interface PreparedServerGrade {
+  grade: Grade;
+  /** As the local grade, when it replaces it. */
+  local: EncryptedBytes;
+  /** As the server's side of a conflict. */
+  server: EncryptedBytes;
+}
 
 /** A conflict, decrypted: the server's version beside the local grade. */
 export interface GradeConflict {
@@ -46,81 +59,102 @@ export class ServerGradeStore {
   }
 
   /**
-   * Applies a grade read from the server after a `grade-changed` change.
-   * Without a pending local edit the local grade becomes the server's, with
-   * a notice for the examiner. With one, both are kept as a conflict and
-   * the pending push is parked. A local grade already at this version or a
-   * later one is left alone.
+   * Applies a grade read from the server after a `grade-changed` change,
+   * in its own transaction. See `applyPreparedServerGrade`.
    */
   async applyServerGrade(grade: Grade): Promise<ServerGradeOutcome> {
-    const content = contentOf(grade);
-    const server = serverContentOf(grade);
-    const encryptedLocal = await this.#cipher.encryptJson(
-      gradeRecord(grade.copyId),
-      content,
-    );
-    const encryptedServer = await this.#cipher.encryptJson(
-      serverGradeRecord(grade.copyId, grade.version),
-      server,
-    );
-    const now = this.#now().toISOString();
+    const prepared = await this.prepareServerGrade(grade);
     const db = this.#db;
 
-    const write = () =>
-      db.transaction('rw', [db.grades, db.outbox, db.conflicts], async () => {
-        const local = await db.grades.get(grade.copyId);
-        if (
-          local &&
-          local.baseVersion !== null &&
-          local.baseVersion >= grade.version
-        ) {
-          return 'up-to-date' as const;
-        }
-
-        const entry = await db.outbox.get(grade.copyId);
-        if (entry) {
-          await db.conflicts.put({
-            copyId: grade.copyId,
-            serverVersion: grade.version,
-            server: encryptedServer,
-            source: 'pull',
-            detectedAt: now,
-          });
-          await db.outbox.put({
-            ...entry,
-            parked: {
-              reason: 'conflict',
-              status: 412,
-              detail: `version ${grade.version} was written on the server by ${grade.updatedBy}`,
-              parkedAt: now,
-            },
-          });
-          return 'conflict' as const;
-        }
-
-        const row: GradeRow = {
-          copyId: grade.copyId,
-          baseVersion: grade.version,
-          updatedAt: grade.updatedAt,
-          editCount: (local?.editCount ?? 0) + 1,
-          summary: summarizeGrade(content),
-          serverChange: {
-            version: grade.version,
-            updatedBy: grade.updatedBy,
-            updatedAt: grade.updatedAt,
-            receivedAt: now,
-          },
-          content: encryptedLocal,
-        };
-        await db.grades.put(row);
-        await db.conflicts.delete(grade.copyId);
-        return 'replaced' as const;
-      });
-
     return withQuotaCheck(
-      write,
+      () =>
+        db.transaction('rw', [db.grades, db.outbox, db.conflicts], () =>
+          this.applyPreparedServerGrade(prepared),
+        ),
       `Not enough storage space to save the server's grade of copy ${grade.copyId}; the local grade is kept. Free disk space, then sync again.`,
     );
+  }
+
+  /**
+   * Encrypts a server grade ahead of `applyPreparedServerGrade`, because
+   * encryption cannot run inside an IndexedDB transaction.
+   */
+  async prepareServerGrade(grade: Grade): Promise<PreparedServerGrade> {
+    return {
+      grade,
+      local: await this.#cipher.encryptJson(
+        gradeRecord(grade.copyId),
+        contentOf(grade),
+      ),
+      server: await this.#cipher.encryptJson(
+        serverGradeRecord(grade.copyId, grade.version),
+        serverContentOf(grade),
+      ),
+    };
+  }
+
+  /**
+   * Applies a prepared server grade. Without a pending local edit the local
+   * grade becomes the server's, with a notice for the examiner. With one,
+   * both are kept as a conflict and the pending push is parked. A local
+   * grade already at this version or a later one is left alone. Must run
+   * inside a transaction over `grades`, `outbox` and `conflicts`.
+   */
+  async applyPreparedServerGrade(
+    prepared: PreparedServerGrade,
+  ): Promise<ServerGradeOutcome> {
+    const { grade } = prepared;
+    const db = this.#db;
+    const now = this.#now().toISOString();
+
+    const local = await db.grades.get(grade.copyId);
+    if (
+      local &&
+      local.baseVersion !== null &&
+      local.baseVersion >= grade.version
+    ) {
+      return 'up-to-date';
+    }
+
+    const entry = await db.outbox.get(grade.copyId);
+    if (entry) {
+      await db.conflicts.put({
+        copyId: grade.copyId,
+        serverVersion: grade.version,
+        server: prepared.server,
+        source: 'pull',
+        detectedAt: now,
+      });
+      await db.outbox.put({
+        ...entry,
+        parked: {
+          reason: 'conflict',
+          status: 412,
+          detail: `version ${grade.version} was written on the server by ${grade.updatedBy}`,
+          parkedAt: now,
+        },
+      });
+      return 'conflict';
+    }
+
+    const content = contentOf(grade);
+    const row: GradeRow = {
+      copyId: grade.copyId,
+      baseVersion: grade.version,
+      updatedAt: grade.updatedAt,
+      editCount: (local?.editCount ?? 0) + 1,
+      summary: summarizeGrade(content),
+      serverChange: {
+        version: grade.version,
+        updatedBy: grade.updatedBy,
+        updatedAt: grade.updatedAt,
+        receivedAt: now,
+      },
+      content: prepared.local,
+    };
+    await db.grades.put(row);
+    await db.conflicts.delete(grade.copyId);
+    return 'replaced';
   }
 
   /**
