@@ -185,14 +185,11 @@ async function applyPage(
     );
   }
 
-  const gradeCopyIds = uniqueCopyIds(changes, 'grade-changed');
-  const serverGrades: Grade[] = [];
-  for (const copyId of gradeCopyIds) {
-    const grade = await api.getGrade(copyId, signal);
-    if (grade !== null) {
-      serverGrades.push(grade);
-    }
-  }
+  const serverGrades = await fetchGrades(
+    api,
+    uniqueCopyIds(changes, 'grade-changed'),
+    signal,
+  );
   const prepared = await Promise.all(
     serverGrades.map((grade) => context.serverGrades.prepareServerGrade(grade)),
   );
@@ -269,6 +266,30 @@ async function applyPage(
       ...(await findGradesNeedingAttention(db, context.grades, schemeIds, now)),
     );
   }
+}
+
+// GET /copies/{id}/grade requests sent at the same time.
+const GRADE_READS = 4;
+
+/** Reads the grades, `GRADE_READS` at a time; a copy without one is left out. */
+async function fetchGrades(
+  api: Pick<ApiClient, 'getGrade'>,
+  copyIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Grade[]> {
+  const grades: (Grade | null)[] = new Array(copyIds.length).fill(null);
+  let next = 0;
+  const work = async () => {
+    while (next < copyIds.length) {
+      const index = next;
+      next += 1;
+      grades[index] = await api.getGrade(copyIds[index]!, signal);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(GRADE_READS, copyIds.length) }, work),
+  );
+  return grades.filter((grade): grade is Grade => grade !== null);
 }
 
 function uniqueCopyIds(
