@@ -68,7 +68,8 @@ export function readOutbox(db: CopydeskDatabase): Promise<OutboxRow[]> {
 
 /**
  * Records that a request for this entry is about to be sent, and returns
- * the entry to send, or null when the copy has nothing to push.
+ * the entry to send, or null when the copy has nothing to push or its
+ * entry is parked.
  */
 export function markOutboxEntrySent(
   db: CopydeskDatabase,
@@ -77,7 +78,7 @@ export function markOutboxEntrySent(
 ): Promise<OutboxRow | null> {
   return db.transaction('rw', db.outbox, async () => {
     const entry = await db.outbox.get(copyId);
-    if (!entry) {
+    if (!entry || !isPushable(entry)) {
       return null;
     }
 

@@ -12,7 +12,6 @@ import type { GradeStore } from '../store/grades';
 import type { CopydeskDatabase } from '../store/database';
 import {
   completeOutboxEntry,
-  isPushable,
   markOutboxEntrySent,
   parkOutboxEntry,
   recordOutboxFailure,
@@ -64,12 +63,8 @@ export async function pushGrade(
   const { db } = context;
   const now = context.now ?? (() => new Date());
 
-  const current = await db.outbox.get(copyId);
-  if (!current || !isPushable(current)) {
-    return { kind: 'skipped' };
-  }
   const entry = await markOutboxEntrySent(db, copyId, now());
-  if (entry === null || !isPushable(entry)) {
+  if (entry === null) {
     return { kind: 'skipped' };
   }
 

@@ -3,6 +3,8 @@
  * grade that the server holds, so the examiner learns which copies block
  * it without a round trip, then POST /batches/{id}/submit.
  */
+import Dexie from 'dexie';
+
 import type { Batch } from '../../../shared/api/schemas';
 import type { ApiClient } from '../api/api-client';
 import type { CopydeskDatabase } from '../store/database';
@@ -77,4 +79,27 @@ export async function submitBatch(
   const batch = await api.submitBatch(batchId);
   await db.batches.put(batch);
   return { submitted: batch };
+}
+
+/**
+ * Returns the ids of the batch's copies whose anonymous code the `detail`
+ * of a 409 from POST /submit names, in code order. The reference server
+ * names up to 20 codes there.
+ * NOTE: the problem also lists every code in `copiesWithoutFinalGrade`,
+ * but `ApiError` keeps only `type`, `title` and `detail`, so past 20
+ * copies some are not named.
+ */
+export async function copiesNamedInRejection(
+  db: CopydeskDatabase,
+  batchId: string,
+  detail: string,
+): Promise<string[]> {
+  const words = new Set(detail.split(/[^\p{L}\p{N}_-]+/u));
+  const copies = await db.copies
+    .where('[batchId+anonymousCode]')
+    .between([batchId, Dexie.minKey], [batchId, Dexie.maxKey])
+    .toArray();
+  return copies
+    .filter((copy) => words.has(copy.anonymousCode))
+    .map((copy) => copy.id);
 }

@@ -268,7 +268,6 @@ export class SyncEngine {
     result: SyncRunResult,
   ): Promise<void> {
     const controller = new AbortController();
-    const sentKeys = new Set<string>();
     const context = {
       db: this.options.db,
       grades: this.options.grades,
@@ -280,9 +279,11 @@ export class SyncEngine {
     };
 
     for (let pass = 0; pass < MAX_PUSH_PASSES; pass += 1) {
+      // The first pass takes every pushable entry; later ones take the
+      // entries not sent since, which edits or a renewed key made.
       const queue = (await readOutbox(this.options.db))
         .filter(isPushable)
-        .filter((entry) => !sentKeys.has(entry.idempotencyKey))
+        .filter((entry) => pass === 0 || entry.sentAt === null)
         .map((entry) => entry.copyId);
       if (queue.length === 0) {
         return;
@@ -292,14 +293,9 @@ export class SyncEngine {
       const work = async () => {
         while (failure === null && queue.length > 0) {
           const copyId = queue.shift()!;
-          const key = (await this.options.db.outbox.get(copyId))
-            ?.idempotencyKey;
           try {
             const outcome = await pushGrade(context, copyId);
             this.countOutcome(copyId, outcome, result);
-            if (key !== undefined && outcome.kind !== 'retry') {
-              sentKeys.add(key);
-            }
           } catch (error) {
             if (failure === null) {
               failure = { error };
