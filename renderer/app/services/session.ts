@@ -21,6 +21,7 @@ import { VaultTokenStore } from '../../core/api/token-store';
 import { refreshAssignments } from '../../core/assignments/refresh-assignments';
 import type { Logger } from '../../core/download/logger';
 import { countPendingReports } from '../../core/reports/report-store';
+import { countUnsynced } from '../../core/sync/sync-backlog';
 import type { CopydeskDatabase } from '../../core/store/database';
 
 /** The `kv` key of the grader whose work the local store holds. */
@@ -199,9 +200,10 @@ export class Session {
     const previous = stored?.value as Grader | undefined;
     if (previous !== undefined && previous.id !== grader.id) {
       // Sent and rejected reports stay in the store for good, so only
-      // reports still waiting count.
+      // reports still waiting count; grades count while pending, parked
+      // or in conflict.
       const pending =
-        (await this.options.db.outbox.count()) +
+        (await countUnsynced(this.options.db)) +
         (await countPendingReports(this.options.db));
       if (pending > 0) {
         await this.signOutOnServer(api, grader.id);
