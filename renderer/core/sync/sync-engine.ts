@@ -9,7 +9,6 @@
  * in the outbox, so a restart loses nothing and the screens count it with
  * live queries (see `sync-backlog.ts`).
  */
-import type { ApiClient } from '../api/api-client';
 import {
   ApiError,
   isAbortError,
@@ -24,14 +23,12 @@ import { isPushable, readOutbox } from '../store/outbox';
 import type { ServerGradeStore } from '../store/server-grades';
 import { pullChanges, type PullSummary } from './pull-changes';
 import { pushGrade, type PushOutcome } from './push-grade';
+import { withRequestTimeout, type SyncApi } from './request-timeout';
+
+export type { SyncApi } from './request-timeout';
 
 /** The `kv` key of the time of the last run that pushed and pulled everything. */
 export const LAST_SYNC_KEY = 'last-sync-at';
-
-export type SyncApi = Pick<
-  ApiClient,
-  'putGrade' | 'getChanges' | 'getAssignments' | 'getBatch' | 'getGrade'
->;
 
 export interface SyncEngineOptions {
   db: CopydeskDatabase;
@@ -51,6 +48,11 @@ export interface SyncEngineOptions {
   debounceMs?: number;
   /** Pushes sent at the same time; 4 by default. */
   concurrency?: number;
+  /**
+   * Maximum wait for one response, after which the run counts as offline;
+   * 30 s by default.
+   */
+  requestTimeoutMs?: number;
   random?: () => number;
   now?: () => Date;
   /** Called after every run, with what it did. */
@@ -222,7 +224,7 @@ export class SyncEngine {
   }
 
   private async run(reason: string): Promise<SyncRunResult> {
-    const api = this.options.getApi();
+    const client = this.options.getApi();
     const graderId = this.options.getGraderId();
     const result: SyncRunResult = {
       pushed: 0,
@@ -230,10 +232,14 @@ export class SyncEngine {
       pull: null,
       stoppedBy: null,
     };
-    if (api === null || graderId === null) {
+    if (client === null || graderId === null) {
       result.stoppedBy = 'not-signed-in';
       return result;
     }
+    const api = withRequestTimeout(
+      client,
+      this.options.requestTimeoutMs ?? 30_000,
+    );
 
     this.update({ phase: 'syncing', nextRetryAt: null });
     this.logger.debug('sync run started', { reason });
