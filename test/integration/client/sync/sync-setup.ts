@@ -108,12 +108,12 @@ export class SyncClient {
     return client;
   }
 
-  /** Signs in again at the server directly, as the examiner would. */
-  async signInAgain(): Promise<void> {
-    const direct = new ApiClient({
-      baseUrl: this.serverUrl,
-      tokens: this.tokens,
-    });
+  /**
+   * Signs in again, as the examiner would, at the server directly unless
+   * `url` names another address (the server's after a restart).
+   */
+  async signInAgain(url = this.serverUrl): Promise<void> {
+    const direct = new ApiClient({ baseUrl: url, tokens: this.tokens });
     const tokens = await direct.signIn(
       this.username,
       PASSWORDS[this.username],
