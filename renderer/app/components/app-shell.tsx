@@ -11,6 +11,8 @@ import {
 import { useTranslation } from 'react-i18next';
 
 import type { Language } from '../../../shared/ipc/contract';
+import { RestoreBackupButton } from '../backup/restore-dialog';
+import { SignOutButton } from '../backup/sign-out-button';
 import { formatBytes, formatTime } from '../format';
 import { useStorageStatus } from '../hooks/use-storage';
 import { useServices } from '../services/app-services';
@@ -46,9 +48,8 @@ export function AppShell(props: {
             {t('shell.signIn')}
           </Button>
         )}
-        <Button onPress={() => void services.session.signOut()}>
-          {t('shell.signOut')}
-        </Button>
+        <RestoreBackupButton grader={session.grader} />
+        <SignOutButton grader={session.grader} />
       </header>
       <main className="app-main">{props.children}</main>
       <StatusBar session={session} locale={i18n.language} />

@@ -1,4 +1,5 @@
 import { annotationsEn } from './areas/annotations';
+import { backupEn } from './areas/backup';
 import { reportsEn } from './areas/reports';
 import { markingEn } from './areas/marking';
 import { viewerEn } from './areas/viewer';
@@ -133,6 +134,7 @@ export const en: Messages = {
     notStored:
       'This copy is not downloaded yet. Download the batch to open it offline.',
   },
+  backup: backupEn,
   viewer: viewerEn,
   annotations: annotationsEn,
   marking: markingEn,

@@ -3,6 +3,7 @@
  * same keys, which the type checker enforces.
  */
 import { annotationsFr } from './areas/annotations';
+import { backupFr } from './areas/backup';
 import { reportsFr } from './areas/reports';
 import { markingFr } from './areas/marking';
 import { viewerFr } from './areas/viewer';
@@ -139,6 +140,7 @@ export const fr = {
     notStored:
       'Cette copie n’est pas encore téléchargée. Téléchargez le lot pour l’ouvrir hors ligne.',
   },
+  backup: backupFr,
   viewer: viewerFr,
   annotations: annotationsFr,
   marking: markingFr,

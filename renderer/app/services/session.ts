@@ -19,6 +19,7 @@ import {
 } from '../../core/api/errors';
 import { VaultTokenStore } from '../../core/api/token-store';
 import { refreshAssignments } from '../../core/assignments/refresh-assignments';
+import { checkSignOutAllowed } from '../../core/backup/sign-out-guard';
 import type { Logger } from '../../core/download/logger';
 import { countPendingReports } from '../../core/reports/report-store';
 import { countUnsynced } from '../../core/sync/sync-backlog';
@@ -230,15 +231,23 @@ export class Session {
 
   /**
    * Signs out on the server and clears the tokens. The local store keeps
-   * the batches, scans and marks.
+   * the batches, scans and marks. While grades are unsynced it rejects
+   * with `UnsyncedWorkError` and stays signed in, unless `backupSaved`
+   * states that an encrypted backup of them was saved.
    *
    * NOTE: a shared computer (kiosk mode) must also erase the local store at
    * sign-out; this does not yet.
    */
-  async signOut(): Promise<void> {
+  async signOut(options: { backupSaved?: boolean } = {}): Promise<void> {
     const state = this.state;
     if (state.phase !== 'active') {
       return;
+    }
+    await checkSignOutAllowed(this.options.db, options);
+    if (options.backupSaved === true) {
+      this.options.logger.info('signing out with unsynced grades backed up', {
+        graderId: state.grader.id,
+      });
     }
     await this.signOutOnServer(this.requireApi(), state.grader.id);
     this.options.logger.info('signed out', { graderId: state.grader.id });

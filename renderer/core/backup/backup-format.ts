@@ -43,6 +43,9 @@ export const BACKUP_FORMAT_VERSION = 1;
  */
 export const MAX_BACKUP_CHARACTERS = 50_000_000;
 
+/** Maximum size of a backup file in bytes: 4 UTF-8 bytes per character. */
+export const MAX_BACKUP_FILE_BYTES = 4 * MAX_BACKUP_CHARACTERS;
+
 const Base64 = Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$' });
 
 const BackupHeaderSchema = Type.Object({
