@@ -24,6 +24,7 @@ import { installNavigationGuard } from './navigation-guard';
 import { denyAllPermissions } from './permissions';
 import { policyFilePath, readPolicy, toManagedSettings } from './policy';
 import { STORAGE_KEY_FILE, StorageKeyStore } from './storage-key';
+import { appLanguage, installUnloadPrompt } from './unload-prompt';
 import {
   effectiveServerUrl,
   USER_SETTINGS_FILE,
@@ -101,6 +102,9 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  installUnloadPrompt(mainWindow.webContents, () =>
+    appLanguage(managedSettings, userSettings.get()),
+  );
   await mainWindow.loadURL(APP_START_URL);
 }
 

@@ -13,10 +13,12 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/ipc/contract';
 import { RestoreBackupButton } from '../backup/restore-dialog';
 import { SignOutButton } from '../backup/sign-out-button';
-import { formatBytes, formatTime } from '../format';
+import { formatBytes } from '../format';
 import { useStorageStatus } from '../hooks/use-storage';
 import { useServices } from '../services/app-services';
 import type { SessionState } from '../services/session';
+import { SyncStatusBar } from '../sync/sync-status';
+import { useQuitWarning } from '../sync/use-quit-warning';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   fr: 'Français',
@@ -31,6 +33,7 @@ export function AppShell(props: {
   const { t, i18n } = useTranslation();
   const services = useServices();
   const { session } = props;
+  useQuitWarning();
 
   return (
     <div className="app-shell">
@@ -62,43 +65,15 @@ function StatusBar(props: {
   locale: string;
 }) {
   const { t } = useTranslation();
-  const services = useServices();
   const storage = useStorageStatus();
-  const { connection, lastRefreshAt } = props.session;
   const bytes = (value: number) => formatBytes(value, t, props.locale);
-
-  let connectionText = t('shell.online');
-  if (connection === 'offline') {
-    connectionText = t('shell.offline');
-  } else if (connection === 'sign-in-required') {
-    connectionText = t('shell.signInRequired');
-  } else if (connection === 'checking') {
-    connectionText = t('app.loading');
-  }
 
   return (
     <footer className="status-bar">
-      <span
-        role="status"
-        className={`connection connection-${connection}`}
-        data-connection={connection}
-      >
-        {connectionText}
-      </span>
-      {lastRefreshAt !== null && (
-        <span>
-          {t('shell.lastRefresh', {
-            time: formatTime(lastRefreshAt, props.locale),
-          })}
-        </span>
-      )}
-      <Button
-        className="link"
-        isDisabled={connection === 'sign-in-required'}
-        onPress={() => void services.session.refresh()}
-      >
-        {t('shell.refresh')}
-      </Button>
+      <SyncStatusBar
+        connection={props.session.connection}
+        locale={props.locale}
+      />
       <span className="storage">
         {storage.estimate?.known
           ? t('shell.storage', {

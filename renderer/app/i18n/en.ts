@@ -1,6 +1,7 @@
 import { annotationsEn } from './areas/annotations';
 import { backupEn } from './areas/backup';
 import { reportsEn } from './areas/reports';
+import { syncEn } from './areas/sync';
 import { markingEn } from './areas/marking';
 import { viewerEn } from './areas/viewer';
 import type { Messages } from './fr';
@@ -139,6 +140,7 @@ export const en: Messages = {
   annotations: annotationsEn,
   marking: markingEn,
   reports: reportsEn,
+  sync: syncEn,
   units: {
     bytes: '{{value}} B',
     kilobytes: '{{value}} KB',

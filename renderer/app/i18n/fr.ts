@@ -5,6 +5,7 @@
 import { annotationsFr } from './areas/annotations';
 import { backupFr } from './areas/backup';
 import { reportsFr } from './areas/reports';
+import { syncFr } from './areas/sync';
 import { markingFr } from './areas/marking';
 import { viewerFr } from './areas/viewer';
 import type { DeepStrings } from './message-shape';
@@ -145,6 +146,7 @@ export const fr = {
   annotations: annotationsFr,
   marking: markingFr,
   reports: reportsFr,
+  sync: syncFr,
   units: {
     bytes: '{{value}} o',
     kilobytes: '{{value}} Ko',

@@ -20,6 +20,7 @@ import { routeHref } from '../hooks/use-route';
 import { useBatchDownload, useSession } from '../hooks/use-session';
 import { useServices } from '../services/app-services';
 import { localized } from '../messages';
+import { SubmitBatchPanel } from '../sync/submit-batch-panel';
 
 /** Renders the copies of one batch with their offline and grade state. */
 export function BatchDetailScreen(props: { batchId: string }) {
@@ -97,6 +98,9 @@ export function BatchDetailScreen(props: { batchId: string }) {
           detail.withdrawnAt === null && connection !== 'sign-in-required'
         }
       />
+      {detail.withdrawnAt === null && (
+        <SubmitBatchPanel batch={batch} copies={detail.copies} />
+      )}
 
       <Table aria-labelledby="batch-title" className="copy-table">
         <TableHeader>
@@ -149,8 +153,10 @@ export function BatchDetailScreen(props: { batchId: string }) {
                 <Cell>
                   {t(`marking.state.${marking}`)}
                   {grade !== 'none' && (
-                    <span className="cell-detail">
-                      {t(`batch.gradeState.${grade}`)}
+                    <span className="cell-detail" data-sync={grade}>
+                      {grade === 'problem'
+                        ? t('sync.gradeState.problem')
+                        : t(`batch.gradeState.${grade}`)}
                     </span>
                   )}
                 </Cell>

@@ -9,6 +9,7 @@ import { daysUntil, formatDate } from '../format';
 import { routeHref } from '../hooks/use-route';
 import { useSession } from '../hooks/use-session';
 import { useServices } from '../services/app-services';
+import { BatchSyncLine } from '../sync/batch-sync-line';
 
 /** Renders one card per batch stored on this computer, from the local store. */
 export function BatchesScreen() {
@@ -78,6 +79,7 @@ export function BatchesScreen() {
                     total: overview.copiesTotal,
                   })}
                 </p>
+                <BatchSyncLine counts={overview} />
                 {withdrawn && (
                   <Alert tone="warning">{t('batches.withdrawn')}</Alert>
                 )}

@@ -9,14 +9,22 @@ import Dexie from 'dexie';
 
 import { markingState, type MarkingState } from '../marking/copy-list';
 import type { CopydeskDatabase } from '../store/database';
-import type { BatchRow, CopyRow, GradeRow, SchemeRow } from '../store/rows';
+import { isPushable } from '../store/outbox';
+import type {
+  BatchRow,
+  CopyRow,
+  GradeRow,
+  OutboxRow,
+  SchemeRow,
+} from '../store/rows';
 import { readWithdrawnBatches } from './withdrawn-batches';
 
 /**
  * State of a copy's local grade: `none` when it has none, `unsynced`
- * when an outbox entry waits to push it, `synced` when none does.
+ * when an outbox entry waits to push it, `problem` when the server refused
+ * that push or the grade has a conflict to resolve, `synced` otherwise.
  */
-export type GradeSyncState = 'none' | 'unsynced' | 'synced';
+export type GradeSyncState = 'none' | 'unsynced' | 'problem' | 'synced';
 
 /** One batch card. Counts leave out withdrawn copies. */
 export interface BatchOverview {
@@ -36,8 +44,12 @@ export interface BatchOverview {
   copiesWithGrade: number;
   /** Copies whose local grade is final. */
   copiesFinal: number;
-  /** Copies whose local grade waits to be pushed. */
+  /** Copies whose local grade waits to be pushed, parked or not. */
   copiesWithUnsyncedGrade: number;
+  /** Copies whose grade the sync engine will push when it can. */
+  copiesPendingPush: number;
+  /** Copies whose push the server refused, or with a conflict to resolve. */
+  copiesWithSyncProblem: number;
 }
 
 export interface CopyOverview {
@@ -64,7 +76,15 @@ export function listBatchOverviews(
 ): Promise<BatchOverview[]> {
   return db.transaction(
     'r',
-    [db.batches, db.schemes, db.copies, db.grades, db.outbox, db.kv],
+    [
+      db.batches,
+      db.schemes,
+      db.copies,
+      db.grades,
+      db.outbox,
+      db.conflicts,
+      db.kv,
+    ],
     async () => {
       const batches = await db.batches.toArray();
       const schemes = await db.schemes.toArray();
@@ -72,7 +92,12 @@ export function listBatchOverviews(
       const grades = new Map(
         (await db.grades.toArray()).map((row) => [row.copyId, row]),
       );
-      const unsynced = new Set(await db.outbox.toCollection().primaryKeys());
+      const outbox = new Map(
+        (await db.outbox.toArray()).map((row) => [row.copyId, row]),
+      );
+      const conflicts = new Set(
+        await db.conflicts.toCollection().primaryKeys(),
+      );
       const withdrawn = await readWithdrawnBatches(db);
 
       const schemeTitles = new Map(schemes.map((row) => [row.id, row.title]));
@@ -89,6 +114,8 @@ export function listBatchOverviews(
           copiesWithGrade: 0,
           copiesFinal: 0,
           copiesWithUnsyncedGrade: 0,
+          copiesPendingPush: 0,
+          copiesWithSyncProblem: 0,
         });
       }
 
@@ -111,8 +138,19 @@ export function listBatchOverviews(
             overview.copiesFinal += 1;
           }
         }
-        if (unsynced.has(copy.id)) {
+        const entry = outbox.get(copy.id);
+        if (entry !== undefined) {
           overview.copiesWithUnsyncedGrade += 1;
+        }
+        const state = gradeSyncState(
+          grade !== undefined,
+          entry,
+          conflicts.has(copy.id),
+        );
+        if (state === 'unsynced') {
+          overview.copiesPendingPush += 1;
+        } else if (state === 'problem') {
+          overview.copiesWithSyncProblem += 1;
         }
       }
 
@@ -128,7 +166,15 @@ export function getBatchOverview(
 ): Promise<BatchDetailOverview | null> {
   return db.transaction(
     'r',
-    [db.batches, db.schemes, db.copies, db.grades, db.outbox, db.kv],
+    [
+      db.batches,
+      db.schemes,
+      db.copies,
+      db.grades,
+      db.outbox,
+      db.conflicts,
+      db.kv,
+    ],
     async () => {
       const batch = await db.batches.get(batchId);
       if (batch === undefined) {
@@ -143,6 +189,7 @@ export function getBatchOverview(
       const copyIds = copies.map((copy) => copy.id);
       const grades = await db.grades.bulkGet(copyIds);
       const outbox = await db.outbox.bulkGet(copyIds);
+      const conflicts = await db.conflicts.bulkGet(copyIds);
       const withdrawn = await readWithdrawnBatches(db);
 
       return {
@@ -153,7 +200,8 @@ export function getBatchOverview(
           copy,
           grade: gradeSyncState(
             grades[index] !== undefined,
-            outbox[index] !== undefined,
+            outbox[index],
+            conflicts[index] !== undefined,
           ),
           marking: markingStateOf(grades[index]),
         })),
@@ -168,9 +216,13 @@ function markingStateOf(grade: GradeRow | undefined): MarkingState {
 
 function gradeSyncState(
   hasGrade: boolean,
-  hasOutboxEntry: boolean,
+  entry: OutboxRow | undefined,
+  hasConflict: boolean,
 ): GradeSyncState {
-  if (hasOutboxEntry) {
+  if (hasConflict || (entry !== undefined && !isPushable(entry))) {
+    return 'problem';
+  }
+  if (entry !== undefined) {
     return 'unsynced';
   }
   return hasGrade ? 'synced' : 'none';

@@ -36,6 +36,12 @@ const state = vi.hoisted(() => {
     userData: '',
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
     appContents: null as unknown,
+    contentsHandlers: new Map<string, (event: unknown) => void>(),
+    messageBoxes: [] as {
+      parent: unknown;
+      message: string;
+      buttons: string[];
+    }[],
     electron: null as typeof import('./support/electron-double') | null,
   };
 });
@@ -44,7 +50,20 @@ vi.mock('electron', async () => {
   const double = await import('./support/electron-double');
 
   class BrowserWindow {
-    webContents = { id: 1 };
+    static instances: BrowserWindow[] = [];
+
+    static fromWebContents(contents: unknown): BrowserWindow | null {
+      return (
+        BrowserWindow.instances.find((w) => w.webContents === contents) ?? null
+      );
+    }
+
+    webContents = {
+      id: 1,
+      on: (name: string, handler: (event: unknown) => void) => {
+        state.contentsHandlers.set(name, handler);
+      },
+    };
     record: (typeof state.windows)[number];
 
     constructor(options: Record<string, unknown>) {
@@ -52,6 +71,7 @@ vi.mock('electron', async () => {
       state.appContents = this.webContents;
       this.record = { options, loadedUrl: null, focused: 0, restored: 0 };
       state.windows.push(this.record);
+      BrowserWindow.instances.push(this);
     }
 
     on() {}
@@ -94,6 +114,14 @@ vi.mock('electron', async () => {
     dialog: {
       showErrorBox: (title: string, text: string) => {
         state.errorBoxes.push([title, text]);
+      },
+      // The options come last, after the parent window when there is one.
+      showMessageBoxSync: (...args: unknown[]) => {
+        state.messageBoxes.push({
+          parent: args.length === 2 ? args[0] : null,
+          ...(args.at(-1) as { message: string; buttons: string[] }),
+        });
+        return 0;
       },
     },
     app: {
@@ -210,6 +238,19 @@ describe('main', () => {
     expect(await pageConnectSources()).toBe(
       "connect-src 'self' https://marking.example.org",
     );
+  });
+
+  it('asks before the page unloads with marks not synced', () => {
+    const event = { preventDefault: vi.fn() };
+    state.contentsHandlers.get('will-prevent-unload')?.(event);
+
+    expect(state.messageBoxes).toHaveLength(1);
+    expect(state.messageBoxes[0]?.parent).not.toBeNull();
+    expect(state.messageBoxes[0]?.buttons).toEqual([
+      'Rester',
+      'Quitter quand même',
+    ]);
+    expect(event.preventDefault).not.toHaveBeenCalled();
   });
 
   it('quits when all windows close', () => {

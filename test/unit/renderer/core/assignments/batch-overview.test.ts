@@ -13,6 +13,7 @@ import { GradeStore } from '../../../../../renderer/core/store/grades';
 import {
   completeOutboxEntry,
   markOutboxEntrySent,
+  parkOutboxEntry,
 } from '../../../../../renderer/core/store/outbox';
 import { EncryptedScanStore } from '../../../../../renderer/core/store/scan-store';
 import { openTestStore, type TestStore } from '../store/test-store';
@@ -42,6 +43,28 @@ async function saveSyncedGrade(copyId: string): Promise<void> {
   await grades.saveGradeEdit(copyId, { marks: { q1: 10 }, status: 'final' });
   const entry = await markOutboxEntrySent(store.db, copyId);
   await completeOutboxEntry(store.db, copyId, entry!.idempotencyKey, 1);
+}
+
+/** Parks the copy's pending push as a 423 from the server does. */
+async function parkLocked(copyId: string): Promise<void> {
+  const entry = await markOutboxEntrySent(store.db, copyId);
+  await parkOutboxEntry(store.db, copyId, entry!.idempotencyKey, {
+    reason: 'locked',
+    status: 423,
+    detail: 'Batch "b1" is closed',
+    parkedAt: clock.toISOString(),
+  });
+}
+
+/** Stores a conflict for the copy, as a pull that met a pending edit does. */
+async function storeConflict(copyId: string): Promise<void> {
+  await store.db.conflicts.put({
+    copyId,
+    serverVersion: 2,
+    server: { iv: new Uint8Array(12), ciphertext: new ArrayBuffer(8) },
+    source: 'pull',
+    detectedAt: clock.toISOString(),
+  });
 }
 
 function pdf(): Uint8Array<ArrayBuffer> {
@@ -102,6 +125,21 @@ describe('listBatchOverviews', () => {
     expect(overview?.copiesWithGrade).toBe(2);
     expect(overview?.copiesFinal).toBe(1);
     expect(overview?.copiesWithUnsyncedGrade).toBe(1);
+    expect(overview?.copiesPendingPush).toBe(1);
+    expect(overview?.copiesWithSyncProblem).toBe(0);
+  });
+
+  it('counts parked pushes and conflicts as problems', async () => {
+    await grades.saveGradeEdit('c3', { marks: { q1: 2 } });
+    await parkLocked('c3');
+    await grades.saveGradeEdit('c4', { marks: { q1: 2 } });
+    await storeConflict('c4');
+
+    const [overview] = await listBatchOverviews(store.db);
+
+    expect(overview?.copiesWithUnsyncedGrade).toBe(3);
+    expect(overview?.copiesPendingPush).toBe(1);
+    expect(overview?.copiesWithSyncProblem).toBe(2);
   });
 
   it('stops counting a rescanned copy as stored', async () => {
@@ -222,6 +260,24 @@ describe('getBatchOverview', () => {
       ['c2', 'stored', 'none', 'unmarked'],
       ['c3', 'missing', 'unsynced', 'draft'],
       ['c1', 'missing', 'synced', 'final'],
+    ]);
+  });
+
+  it('reads a refused push or a conflict as a problem', async () => {
+    await grades.saveGradeEdit('c1', { marks: { q1: 2 } });
+    await grades.saveGradeEdit('c2', { marks: { q1: 2 } });
+    await parkLocked('c2');
+    await grades.saveGradeEdit('c3', { marks: { q1: 2 } });
+    await storeConflict('c3');
+
+    const overview = await getBatchOverview(store.db, 'b1');
+
+    expect(
+      overview?.copies.map((entry) => [entry.copy.id, entry.grade]),
+    ).toEqual([
+      ['c2', 'problem'],
+      ['c3', 'problem'],
+      ['c1', 'unsynced'],
     ]);
   });
 
