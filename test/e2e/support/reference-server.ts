@@ -1,6 +1,7 @@
 /**
  * A real reference server for the tests of one file: SQLite, the fixture
- * sitting, and the built web client served at its `/`.
+ * sitting (or a sample sitting of scanned-looking copies, with `sample`),
+ * and the built web client served at its `/`.
  */
 import { test } from '@playwright/test';
 
@@ -22,6 +23,11 @@ export function useReferenceServer(
   let server: TestServer | undefined;
 
   test.beforeAll(async () => {
+    if (options.sample !== undefined) {
+      // Generating and importing scanned-looking pages took about 8 s on a
+      // 2-core machine, and a loaded one can pass the default 30 s.
+      test.setTimeout(120_000);
+    }
     server = await startTestServer('sqlite', {
       clientRoot: CLIENT_ROOT,
       ...options,
