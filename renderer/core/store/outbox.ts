@@ -19,11 +19,13 @@
  *   mark is pushed again, except after a conflict: that waits for the
  *   examiner's choice between the two versions whatever is edited.
  *
- * So the sync engine must call `markOutboxEntrySent` before each request and
- * read the grade to send only after it: an edit that lands in between then
- * gets a new key, and a key is never sent with two different bodies. It acts
- * on the response only through the functions below, which ignore an entry
- * whose key has changed since.
+ * So the sync engine must call `markOutboxEntrySent` before each request,
+ * read the grade to send only after it, and check that the entry still has
+ * the key it marked. An edit that lands after the mark gets a new key, so a
+ * key is never sent with two different bodies. The check stops an edit read
+ * before it from going out under the old key as well as its own. The engine
+ * acts on the response only through the functions below, which ignore an
+ * entry whose key has changed since.
  */
 import type { CopydeskDatabase } from './database';
 import type { OutboxParking, OutboxRow } from './rows';

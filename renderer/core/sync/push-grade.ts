@@ -35,14 +35,15 @@ export interface PushContext {
  * What one push did. `stored`: the server holds the grade (the entry is
  * removed unless an edit came meanwhile). `parked`: the server refused it
  * for good and the entry waits for the examiner. `retry`: a new key or a
- * new base was taken and the entry should be sent again at once.
+ * new base was taken, or an edit replaced the entry before anything was
+ * sent, and the entry should be sent again at once.
  * `skipped`: nothing to send. Network failures, 401 after a failed
  * refresh, 5xx and 429 are raised after the failure is recorded.
  */
 export type PushOutcome =
   | { kind: 'stored'; version: number; removed: boolean }
   | { kind: 'parked'; reason: ParkReason; status: number }
-  | { kind: 'retry'; why: 'new-key' | 'rebased' }
+  | { kind: 'retry'; why: 'new-key' | 'rebased' | 'edited' }
   | { kind: 'skipped' };
 
 const PARK_REASONS: Record<number, ParkReason> = {
@@ -54,7 +55,8 @@ const PARK_REASONS: Record<number, ParkReason> = {
 /**
  * Sends the copy's outbox entry once. The entry is marked sent before the
  * grade is read, so an edit landing during the request gets a new key (see
- * `outbox.ts`).
+ * `outbox.ts`). The key is checked again after the read, so that an edit
+ * landing before it is never sent under the key it replaced.
  */
 export async function pushGrade(
   context: PushContext,
@@ -74,6 +76,14 @@ export async function pushGrade(
     // store; parking keeps the entry visible rather than looping on it.
     await park(context, entry, 'rejected', 0, 'the local grade is missing');
     return { kind: 'parked', reason: 'rejected', status: 0 };
+  }
+
+  // An edit stored between the mark and the read gave the copy a new entry,
+  // and `grade` may be that edit: sent under this key, it would reach the
+  // server twice, under both keys.
+  const latest = await db.outbox.get(copyId);
+  if (latest?.idempotencyKey !== entry.idempotencyKey) {
+    return { kind: 'retry', why: 'edited' };
   }
 
   const body: GradeWrite = {
