@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 import type { Locator, Page } from '@playwright/test';
 
 import { expect, test } from './support/fixtures';
 import { AppPage } from './support/app-page';
 import { useReferenceServer } from './support/reference-server';
+import { encryptBackup } from '../../renderer/core/backup/backup-cipher';
 import { PASSWORDS } from '../support/fixture-sitting';
 import { signIn, type ApiClient } from '../support/test-server';
 import { BatchesScreen } from './models/batches-screen';
@@ -232,11 +233,24 @@ test.describe('an examiner leaving with unsynced grades', () => {
     await page.keyboard.press('Enter');
     await expect(dialog).toBeVisible();
 
-    // Back online, "Sync now" sends the grade and frees the sign-out.
+    // Back online, "Sync now" sends the grade and frees the sign-out. The
+    // app also syncs by itself when the network returns, so grade writes
+    // wait for the click, or the button could disappear before it.
+    let releaseWrites = () => {};
+    const writesReleased = new Promise<void>((resolve) => {
+      releaseWrites = resolve;
+    });
+    await page.route('**/api/v1/copies/*/grade', async (route) => {
+      if (route.request().method() === 'PUT') {
+        await writesReleased;
+      }
+      await route.fallback();
+    });
     await page.context().setOffline(false);
     await dialog
       .getByRole('button', { name: 'Synchroniser maintenant' })
       .click();
+    releaseWrites();
     await expect(dialog).toContainText(
       'Toutes vos notes sont envoyées : vous pouvez vous déconnecter.',
     );
@@ -261,5 +275,57 @@ test.describe('an examiner leaving with unsynced grades', () => {
 
     await expect(new SignInScreen(page).submit).toBeVisible();
     await expect(signOutDialog(page)).toHaveCount(0);
+  });
+
+  test('rejects a wrong file before the passphrase', async ({
+    app,
+    page,
+  }, testInfo) => {
+    const martin = await signIn(server(), 'amartin');
+    const martinBackup = testInfo.outputPath('martin.json');
+    await writeFile(
+      martinBackup,
+      await encryptBackup(
+        { copies: [] },
+        {
+          grader: { id: martin.graderId, displayName: 'A. Martin' },
+          appVersion: 'test',
+          createdAt: new Date(),
+        },
+        PASSPHRASE,
+      ),
+    );
+    const notes = testInfo.outputPath('notes.json');
+    await writeFile(notes, JSON.stringify({ A000001001: 12 }));
+
+    await app.open(server().url);
+    await new SignInScreen(page).signIn('bdupont', PASSWORDS.bdupont);
+    await expect(new BatchesScreen(page).heading).toBeVisible();
+    await page
+      .getByRole('button', { name: 'Restaurer une sauvegarde' })
+      .click();
+    const restore = page.getByRole('dialog', {
+      name: 'Restaurer une sauvegarde chiffrée',
+    });
+    const chooseFile = restore.getByRole('button', {
+      name: 'Choisir le fichier…',
+    });
+
+    for (const [path, message] of [
+      [notes, 'Ce fichier n’est pas une sauvegarde Copydesk.'],
+      [
+        martinBackup,
+        'Cette sauvegarde appartient à A. Martin. Connectez-vous avec ce compte pour la restaurer.',
+      ],
+    ] as const) {
+      const choosing = page.waitForEvent('filechooser');
+      await chooseFile.click();
+      await (await choosing).setFiles(path);
+      await expect(restore.getByRole('alert')).toContainText(message);
+      await expect(
+        restore.getByLabel('Phrase secrète de la sauvegarde'),
+      ).toHaveCount(0);
+    }
+    expect(app.errors).toEqual([]);
   });
 });
