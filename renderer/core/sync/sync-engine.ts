@@ -209,7 +209,10 @@ export class SyncEngine {
   }
 
   private async runOnce(reason: string): Promise<SyncRunResult> {
-    if (this.running !== null) {
+    // Another caller waiting on the same run may start the next one first,
+    // so the check repeats after each wait. Two runs at once would push one
+    // copy twice.
+    while (this.running !== null) {
       await this.running.catch(() => undefined);
     }
     const run = this.run(reason).finally(() => {

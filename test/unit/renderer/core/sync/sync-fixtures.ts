@@ -216,8 +216,8 @@ export class StubServer implements SyncApi {
     }
   }
 
-  // The reference server's rules: a key replays its first response for the
-  // same request and is rejected for another; the precondition must name
+  // The reference server's rules. A key replays its first response for the
+  // same request and is rejected for another. The precondition must name
   // the current version, or no grade for `If-None-Match: *`.
   private applyWrite(
     copyId: string,
