@@ -1,5 +1,6 @@
 import { annotationsEn } from './areas/annotations';
 import { backupEn } from './areas/backup';
+import { conflictsEn } from './areas/conflicts';
 import { reportsEn } from './areas/reports';
 import { syncEn } from './areas/sync';
 import { markingEn } from './areas/marking';
@@ -140,6 +141,7 @@ export const en: Messages = {
   annotations: annotationsEn,
   marking: markingEn,
   reports: reportsEn,
+  conflicts: conflictsEn,
   sync: syncEn,
   units: {
     bytes: '{{value}} B',

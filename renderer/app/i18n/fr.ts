@@ -4,6 +4,7 @@
  */
 import { annotationsFr } from './areas/annotations';
 import { backupFr } from './areas/backup';
+import { conflictsFr } from './areas/conflicts';
 import { reportsFr } from './areas/reports';
 import { syncFr } from './areas/sync';
 import { markingFr } from './areas/marking';
@@ -146,6 +147,7 @@ export const fr = {
   annotations: annotationsFr,
   marking: markingFr,
   reports: reportsFr,
+  conflicts: conflictsFr,
   sync: syncFr,
   units: {
     bytes: '{{value}} o',

@@ -24,10 +24,12 @@ import {
 } from '../../core/marking/copy-list';
 import { formatPoints } from '../../core/marking/points-entry';
 import { routeHref } from '../hooks/use-route';
+import { SyncBadges } from '../conflicts/sync-badges';
 
 /**
  * Renders the left column: the batch's copies in the chosen filter and order,
- * each with its marking state, total and flags. Choosing one opens it.
+ * each with its marking state, total, flags and sync state. Choosing one
+ * opens it.
  */
 export function CopyListPanel(props: {
   batchId: string;
@@ -71,7 +73,9 @@ export function CopyListPanel(props: {
       >
         {COPY_FILTERS.map((filter) => (
           <ToggleButton key={filter} id={filter}>
-            {t(`marking.list.filters.${filter}`)}
+            {filter === 'to-check'
+              ? t('conflicts.list.filter')
+              : t(`marking.list.filters.${filter}`)}
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
@@ -138,6 +142,7 @@ export function CopyListPanel(props: {
                   </span>
                 )}
                 <span className="copy-total">{total}</span>
+                <SyncBadges entry={entry} />
               </ListBoxItem>
             );
           }}

@@ -24,6 +24,12 @@ import {
 import { formatPoints } from '../../core/marking/points-entry';
 import { Alert } from '../components/alert';
 import { ShortcutButton } from '../components/shortcut-button';
+import {
+  CopySyncNotices,
+  explainsWithdrawal,
+  GradeSyncLine,
+} from '../conflicts/copy-sync-notices';
+import type { CopySyncRows } from '../conflicts/use-copy-sync';
 import { CommentField } from './comment-field';
 import { PointsField } from './points-field';
 import { SaveStatus } from './save-status';
@@ -48,9 +54,10 @@ type FinalCheckProblem = Extract<
 >['invalid'][number];
 
 /**
- * Renders the right column of the workspace: a points field per question of the
- * scheme, the running total, the general comment, the flags and the
- * draft or final status.
+ * Renders the right column of the workspace: a points field per question of
+ * the scheme, the running total, the general comment, the flags and the
+ * draft or final status. The copy's sync notices come first, and a line
+ * below the status tells whether the grade is on the server yet.
  */
 export function MarkingPanel(props: {
   scheme: MarkingScheme;
@@ -64,6 +71,8 @@ export function MarkingPanel(props: {
   reports: ReactNode;
   /** Told which questions show invalid text, by id. */
   onFieldValidity(questionId: string, invalid: boolean): void;
+  /** The copy's sync rows, or undefined while they load. */
+  sync: CopySyncRows | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const { scheme, editor, lock } = props;
@@ -112,7 +121,13 @@ export function MarkingPanel(props: {
         {t('marking.title')}
       </Heading>
 
-      {lock !== null && (
+      <CopySyncNotices
+        sync={props.sync}
+        scheme={scheme}
+        grade={grade}
+        lock={lock}
+      />
+      {lock !== null && !explainsWithdrawal(props.sync, lock) && (
         <Alert tone="info">{t(`marking.locked.${lock}`)}</Alert>
       )}
       {grade.status === 'final' && (
@@ -216,6 +231,7 @@ export function MarkingPanel(props: {
       </div>
 
       <SaveStatus editor={editor} />
+      <GradeSyncLine sync={props.sync} />
 
       {props.reports}
     </aside>

@@ -23,6 +23,8 @@ import { AnnotationToolbar } from '../annotations/annotation-toolbar';
 import { useAnnotationEditor } from '../annotations/use-annotation-editor';
 import { Alert } from '../components/alert';
 import { ShortcutButton } from '../components/shortcut-button';
+import { ConflictResolver } from '../conflicts/conflict-resolver';
+import { useCopySync } from '../conflicts/use-copy-sync';
 import { routeHref } from '../hooks/use-route';
 import { PacePanel } from '../reports/pace-panel';
 import { useServices } from '../services/app-services';
@@ -44,8 +46,45 @@ const NO_ANNOTATIONS: readonly Annotation[] = [];
  * centre, the marking scheme with points, comment and flags on the right.
  * Alt+← and Alt+→ move to the previous and next copy of the list, Alt+N to
  * the next copy not yet final, Ctrl+Enter makes the grade final.
+ *
+ * The grade editor reads the stored grade when a copy opens. Another
+ * writer may replace the stored grade later, as a pull of someone else's
+ * version or a resolved conflict does. The workspace is then mounted again
+ * so the editor starts from the new grade, because an edit made from the
+ * old one would overwrite it.
  */
 export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
+  const [filter, setFilter] = useState<CopyFilter>('all');
+  const [sort, setSort] = useState<CopySort>('code');
+  const [reloads, setReloads] = useState(0);
+
+  return (
+    <WorkspaceView
+      key={reloads}
+      batchId={props.batchId}
+      copyId={props.copyId}
+      filter={filter}
+      sort={sort}
+      onFilterChange={setFilter}
+      onSortChange={setSort}
+      reloaded={reloads > 0}
+      onGradeReplaced={() => setReloads((count) => count + 1)}
+    />
+  );
+}
+
+function WorkspaceView(props: {
+  batchId: string;
+  copyId: string;
+  filter: CopyFilter;
+  sort: CopySort;
+  onFilterChange(filter: CopyFilter): void;
+  onSortChange(sort: CopySort): void;
+  /** True when mounted again after the stored grade changed. */
+  reloaded: boolean;
+  /** Called when the stored grade changed under the editor. */
+  onGradeReplaced(): void;
+}) {
   const { t } = useTranslation();
   const { store } = useServices();
   const detail = useLiveQuery(
@@ -54,9 +93,11 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   );
   const scheme = detail?.scheme ?? null;
   const entries = useCopyEntries(props.batchId, scheme);
-  const [filter, setFilter] = useState<CopyFilter>('all');
-  const [sort, setSort] = useState<CopySort>('code');
+  const { filter, sort } = props;
   const editor = useGradeEditor(props.copyId);
+  const sync = useCopySync(props.copyId);
+  const conflictVersion = sync?.conflictVersion ?? null;
+  const inConflict = conflictVersion !== null;
   useActiveTime(props.copyId);
   const [finalCheck, setFinalCheck] = useState<WorkspaceFinalCheck | null>(
     null,
@@ -94,8 +135,36 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
     copyId: props.copyId,
     annotations: editor.grade?.annotations ?? NO_ANNOTATIONS,
     onChange: (next) => editor.edit({ annotations: next }),
-    readOnly: editor.grade === null || !canEditGrade(lock, editor.grade.status),
+    readOnly:
+      editor.grade === null ||
+      inConflict ||
+      !canEditGrade(lock, editor.grade.status),
   });
+
+  // Every write time the editor has read or saved for this copy. The live
+  // query may lag behind the editor's own saves. So a stored time that the
+  // editor never had, seen while no save is in flight, means that another
+  // writer replaced the grade.
+  const editorTimes = useRef({ copyId: '', times: new Set<string | null>() });
+  if (editor.gradeCopyId === props.copyId) {
+    if (editorTimes.current.copyId !== props.copyId) {
+      editorTimes.current = { copyId: props.copyId, times: new Set() };
+    }
+    editorTimes.current.times.add(editor.savedAt);
+  }
+  const replaced =
+    sync !== undefined &&
+    editor.gradeCopyId === props.copyId &&
+    editor.saving === 0 &&
+    editor.failure === null &&
+    !editorTimes.current.times.has(sync.gradeUpdatedAt);
+  const onGradeReplaced = useRef(props.onGradeReplaced);
+  onGradeReplaced.current = props.onGradeReplaced;
+  useEffect(() => {
+    if (replaced) {
+      onGradeReplaced.current();
+    }
+  }, [replaced]);
 
   useEffect(() => {
     setFinalCheck(null);
@@ -192,8 +261,9 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   );
 
   // After a move by keyboard, the focus goes to the new copy's first
-  // points field once it shows, so marking goes on without the mouse.
-  const focusPointsNext = useRef(false);
+  // points field once it shows, so marking goes on without the mouse. The
+  // same happens after a new mount, which lost the focus.
+  const focusPointsNext = useRef(props.reloaded);
 
   function open(copyId: string | null, byKeyboard = false) {
     if (copyId !== null) {
@@ -207,7 +277,7 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   }
 
   function markFinal() {
-    if (editor.grade === null || scheme === null) {
+    if (editor.grade === null || scheme === null || inConflict) {
       return;
     }
     const check = checkFinal(scheme, editor.grade.marks);
@@ -270,15 +340,15 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
   }
 
   return (
-    <div className="workspace">
+    <div className={inConflict ? 'workspace has-conflict' : 'workspace'}>
       <CopyListPanel
         batchId={props.batchId}
         copyId={props.copyId}
         entries={order}
         filter={filter}
         sort={sort}
-        onFilterChange={setFilter}
-        onSortChange={setSort}
+        onFilterChange={props.onFilterChange}
+        onSortChange={props.onSortChange}
         pace={<PacePanel batchId={props.batchId} />}
       />
 
@@ -287,15 +357,24 @@ export function WorkspaceScreen(props: { batchId: string; copyId: string }) {
         {centre}
       </div>
 
-      {scheme === null ? (
+      {scheme === null && (
         <aside className="marking-panel">
           <Alert tone="warning">{t('marking.noScheme')}</Alert>
         </aside>
-      ) : (
+      )}
+      {scheme !== null && conflictVersion !== null && (
+        <ConflictResolver
+          copyId={props.copyId}
+          scheme={scheme}
+          serverVersion={conflictVersion}
+        />
+      )}
+      {scheme !== null && !inConflict && (
         <MarkingPanel
           scheme={scheme}
           editor={editor}
           lock={lock}
+          sync={sync}
           finalCheck={finalCheck}
           onMarkFinal={markFinal}
           onFieldValidity={(questionId, invalid) => {

@@ -1,8 +1,13 @@
 /**
- * The copy list of the marking workspace: each copy's marking state,
- * filters, sorting by total, and moving to the next copy.
+ * The copy list of the marking workspace: each copy's marking state and
+ * sync state, filters, sorting by total, and moving to the next copy.
  */
 import type { CopyRow, GradeSummary } from '../store/rows';
+import {
+  hasUnsyncedWork,
+  needsChecking,
+  type CopySyncState,
+} from '../sync/copy-sync-state';
 
 /** The progress of one copy's marking. */
 export type MarkingState = 'unmarked' | 'draft' | 'final';
@@ -13,6 +18,7 @@ export const COPY_FILTERS = [
   'draft',
   'final',
   'flagged',
+  'to-check',
 ] as const;
 export type CopyFilter = (typeof COPY_FILTERS)[number];
 
@@ -32,6 +38,7 @@ export interface CopyListEntry {
   total: number | null;
   /** Scan reports filed for the copy and not rejected. */
   reportCount: number;
+  sync: CopySyncState;
 }
 
 /** Returns the copy's marking state from its grade summary. */
@@ -65,6 +72,8 @@ export function matchesFilter(
       return true;
     case 'flagged':
       return isFlagged(entry);
+    case 'to-check':
+      return needsChecking(entry.sync);
     default:
       return markingState(entry.summary) === filter;
   }
@@ -77,8 +86,10 @@ function byCode(a: CopyListEntry, b: CopyListEntry): number {
 }
 
 /**
- * Filters and sorts the entries. Withdrawn copies are left out. Sorting by
- * total puts copies without a total last in both directions, then by code.
+ * Filters and sorts the entries. Withdrawn copies are left out unless they
+ * hold work the server does not have, which the examiner must still see.
+ * Sorting by total puts copies without a total last in both directions,
+ * then by code.
  */
 export function arrangeCopies(
   entries: readonly CopyListEntry[],
@@ -86,7 +97,9 @@ export function arrangeCopies(
   sort: CopySort,
 ): CopyListEntry[] {
   const shown = entries.filter(
-    (entry) => entry.copy.withdrawnAt === null && matchesFilter(entry, filter),
+    (entry) =>
+      (entry.copy.withdrawnAt === null || hasUnsyncedWork(entry.sync)) &&
+      matchesFilter(entry, filter),
   );
 
   return shown.sort((a, b) => {
@@ -122,8 +135,8 @@ export function neighbourCopy(
 }
 
 /**
- * Returns the id of the first copy after `copyId` that is not final,
- * wrapping around to the start, or null when every other copy is final.
+ * Returns the id of the first copy after `copyId` that is neither final nor
+ * withdrawn, wrapping around to the start, or null when there is none.
  */
 export function nextCopyToMark(
   order: readonly CopyListEntry[],
@@ -132,7 +145,11 @@ export function nextCopyToMark(
   const start = order.findIndex((entry) => entry.copy.id === copyId);
   for (let offset = 1; offset <= order.length; offset += 1) {
     const entry = order[(start + offset) % order.length]!;
-    if (entry.copy.id !== copyId && markingState(entry.summary) !== 'final') {
+    if (
+      entry.copy.id !== copyId &&
+      entry.copy.withdrawnAt === null &&
+      markingState(entry.summary) !== 'final'
+    ) {
       return entry.copy.id;
     }
   }

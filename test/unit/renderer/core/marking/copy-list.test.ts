@@ -8,6 +8,10 @@ import {
   type CopyListEntry,
 } from '../../../../../renderer/core/marking/copy-list';
 import type { GradeSummary } from '../../../../../renderer/core/store/rows';
+import {
+  IN_SYNC,
+  type CopySyncState,
+} from '../../../../../renderer/core/sync/copy-sync-state';
 import { copyRow } from '../store/test-store';
 
 function summary(overrides: Partial<GradeSummary> = {}): GradeSummary {
@@ -33,8 +37,13 @@ function entry(
     summary: gradeSummary,
     total,
     reportCount: 0,
+    sync: IN_SYNC,
     ...extra,
   };
+}
+
+function sync(overrides: Partial<CopySyncState>): CopySyncState {
+  return { ...IN_SYNC, ...overrides };
 }
 
 const entries = [
@@ -105,6 +114,62 @@ describe('arrangeCopies', () => {
       'c2',
       'c5',
     ]);
+  });
+});
+
+describe('sync state in the list', () => {
+  const withdrawn = copyRow('c7', {
+    anonymousCode: 'A7',
+    withdrawnAt: '2026-06-20T10:00:00Z',
+  });
+  const synced = [
+    entry('c1', 'A1', summary(), 100),
+    entry('c2', 'A2', summary(), 200, { sync: sync({ pending: true }) }),
+    entry('c3', 'A3', summary(), 300, { sync: sync({ conflict: true }) }),
+    entry('c4', 'A4', summary(), 400, { sync: sync({ refused: 'locked' }) }),
+    entry('c5', 'A5', summary(), 500, {
+      sync: sync({ changedOnServer: true }),
+    }),
+    entry('c6', 'A6', summary(), 600, {
+      sync: sync({ needsAttention: true }),
+    }),
+    entry('c7', 'A7', summary(), 700, {
+      copy: withdrawn,
+      sync: sync({ refused: 'withdrawn' }),
+    }),
+    entry('c8', 'A8', summary(), 800, {
+      copy: copyRow('c8', {
+        anonymousCode: 'A8',
+        withdrawnAt: '2026-06-20T10:00:00Z',
+      }),
+    }),
+  ];
+
+  it('to-check keeps copies the examiner must act on', () => {
+    expect(ids(arrangeCopies(synced, 'to-check', 'code'))).toEqual([
+      'c3',
+      'c4',
+      'c5',
+      'c6',
+      'c7',
+    ]);
+  });
+
+  it('a pending push alone is not to check', () => {
+    expect(ids(arrangeCopies(synced, 'to-check', 'code'))).not.toContain('c2');
+  });
+
+  it('keeps withdrawn copies with unsent work', () => {
+    const shown = ids(arrangeCopies(synced, 'all', 'code'));
+
+    expect(shown).toContain('c7');
+    expect(shown).not.toContain('c8');
+  });
+
+  it('next copy to mark skips withdrawn copies', () => {
+    const order = arrangeCopies(synced, 'all', 'code');
+
+    expect(nextCopyToMark(order, 'c6')).toBe('c1');
   });
 });
 
