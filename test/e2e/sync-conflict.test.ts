@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
-import { withdrawCopy } from '../../server/admin/copy-admin';
+import { closeBatch, withdrawCopy } from '../../server/admin/copy-admin';
+import { recordChanges } from '../../server/changes/feed';
+import { QUESTIONS } from '../support/fixture-sitting';
 import { expect, test } from './support/fixtures';
 import { useReferenceServer } from './support/reference-server';
 import { openDownloadedCopy } from './models/downloaded-copy';
@@ -16,11 +18,44 @@ import { readStoreRows, Workspace } from './models/workspace';
 import { BatchesScreen } from './models/batches-screen';
 
 // Each test marks its own copy of Lot 1, because the server is shared by
-// the whole file.
-const server = useReferenceServer({ copiesPerBatch: 3 });
+// the whole file. The last one closes Lot 1.
+const server = useReferenceServer({ copiesPerBatch: 5 });
 
 // A push waits 1.5 s for more typing, then a sync run goes out.
 const SYNC_TIMEOUT = 20_000;
+
+/**
+ * Replaces the questions of the sitting's scheme on the server and records
+ * a `scheme-updated` change for A. Martin, as an exam office's correction
+ * would.
+ */
+async function correctScheme(
+  questions: { id: string; label: string; maxPoints: number; step: number }[],
+): Promise<void> {
+  const { handle, sitting } = server();
+  const grader = sitting.graders.find((item) => item.username === 'amartin');
+  if (grader === undefined) {
+    throw new Error('The fixture sitting has no grader amartin');
+  }
+  await handle.db.transaction().execute(async (trx) => {
+    const scheme = await trx
+      .selectFrom('schemes')
+      .selectAll()
+      .where('id', '=', sitting.schemeId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('schemes')
+      .set({
+        version: scheme.version + 1,
+        questions: JSON.stringify(questions),
+      })
+      .where('id', '=', scheme.id)
+      .execute();
+    await recordChanges(trx, handle.dialect, [
+      { graderId: grader.id, kind: 'scheme-updated', schemeId: scheme.id },
+    ]);
+  });
+}
 
 /** Returns the status bar's connection state. */
 function connection(page: Page) {
@@ -185,7 +220,52 @@ test.describe('an examiner whose grade changed on the server', () => {
     expect((await chef.readGrade(copyId)).version).toBe(sent.version + 1);
     expect(unexpectedErrors(app.errors, [])).toEqual([]);
   });
+});
 
+test.describe('an examiner whose marking scheme was corrected', () => {
+  test('sees the marks to check again', async ({ app, page }) => {
+    test.setTimeout(60_000);
+    await openDownloadedCopy(page, server().url, 'A000000005');
+    const workspace = new Workspace(page);
+    const sync = new CopySyncPanel(workspace.panel);
+    await workspace.points('Développement').fill('9,75');
+    await workspace.waitUntilSaved();
+    await expect(sync.syncLine).toHaveText('Envoyée au serveur.', {
+      timeout: SYNC_TIMEOUT,
+    });
+
+    // The exam office corrects the scheme: the development now goes by
+    // half points, which 9,75 is not.
+    await correctScheme(
+      QUESTIONS.map((question) =>
+        question.id === 'q2' ? { ...question, step: 0.5 } : question,
+      ),
+    );
+    await page.context().setOffline(true);
+    await expect(connection(page)).toHaveAttribute(
+      'data-connection',
+      'offline',
+    );
+    await page.context().setOffline(false);
+
+    const notice = workspace.panel.getByText(
+      'Le barème a été corrigé et la note enregistrée ne le respecte plus pour Développement. Corrigez ces questions.',
+    );
+    await expect(notice).toBeVisible({ timeout: SYNC_TIMEOUT });
+    await expect(workspace.listEntry('A000000005')).toContainText(
+      'Barème à revoir',
+    );
+
+    await workspace.points('Développement').fill('10');
+    await expect(notice).toHaveCount(0);
+    await expect(workspace.listEntry('A000000005')).not.toContainText(
+      'Barème à revoir',
+    );
+    expect(unexpectedErrors(app.errors, [])).toEqual([]);
+  });
+});
+
+test.describe('an examiner whose grade the server rejected', () => {
   test('keeps the grade of a withdrawn copy', async ({ app, page }) => {
     test.setTimeout(60_000);
     await openDownloadedCopy(page, server().url, 'A000000003');
@@ -216,10 +296,57 @@ test.describe('an examiner whose grade changed on the server', () => {
       workspace.panel.getByRole('button', { name: 'Renvoyer la note' }),
     ).toHaveCount(0);
 
-    // Still there after a restart of the app.
+    // Still there after a reload of the app, which works offline.
     await page.reload();
     await expect(workspace.points('Introduction')).toHaveValue('2,5');
     await expect(sync.refusal).toContainText('Copie retirée de votre lot');
     expect(unexpectedErrors(app.errors, [404])).toEqual([]);
+  });
+
+  test('retries a grade after a closed batch', async ({ app, page }) => {
+    test.setTimeout(60_000);
+    await openDownloadedCopy(page, server().url, 'A000000004');
+    const workspace = new Workspace(page);
+    const sync = new CopySyncPanel(workspace.panel);
+    const copyId = await copyIdOf(page, 'A000000004');
+    const lot = server().sitting.batches.find(
+      (batch) => batch.title === 'Lot 1',
+    );
+    if (lot === undefined) {
+      throw new Error('The fixture sitting has no Lot 1');
+    }
+
+    await page.context().setOffline(true);
+    await workspace.points('Introduction').fill('3');
+    await workspace.waitUntilSaved();
+
+    // The exam office closes the batch before the grade is sent.
+    await closeBatch(server().handle, lot.id);
+    await page.context().setOffline(false);
+
+    await expect(sync.refusal).toHaveText(
+      /^Le serveur n’accepte plus cette note : le lot est remis, clos ou sa date limite est passée\./,
+      { timeout: SYNC_TIMEOUT },
+    );
+    await expect(workspace.listEntry('A000000004')).toContainText('Refusée');
+    await expect(workspace.points('Introduction')).toHaveValue('3');
+
+    // The exam office reopens it, and the examiner sends the grade again.
+    await server()
+      .handle.db.updateTable('batches')
+      .set({ status: 'open' })
+      .where('id', '=', lot.id)
+      .execute();
+    await workspace.panel
+      .getByRole('button', { name: 'Renvoyer la note' })
+      .click();
+
+    await expect(sync.refusal).toHaveCount(0, { timeout: SYNC_TIMEOUT });
+    await expect(sync.syncLine).toHaveText('Envoyée au serveur.', {
+      timeout: SYNC_TIMEOUT,
+    });
+    const chef = await Supervisor.signIn(server());
+    expect((await chef.readGrade(copyId)).marks).toEqual({ q1: 3 });
+    expect(unexpectedErrors(app.errors, [423])).toEqual([]);
   });
 });
