@@ -278,8 +278,8 @@ function CopyLinks(props: {
   batchId: string;
   copies: CopyOverview[];
 }) {
-  const wanted = new Set(props.copyIds);
-  const listed = props.copies.filter((c) => wanted.has(c.copy.id));
+  const named = new Set(props.copyIds);
+  const listed = props.copies.filter((c) => named.has(c.copy.id));
 
   return (
     <div className="copy-links">
