@@ -34,6 +34,8 @@ export type Fault =
   | { kind: 'reset' }
   /** Close the connection when the request arrives, without forwarding it. */
   | { kind: 'cut-before-request' }
+  /** Hold the connection open silently, without forwarding the request. */
+  | { kind: 'stall-before-request' }
   /** Forward, then destroy the connection after this many response bytes. */
   | { kind: 'cut-after-response-bytes'; bytes: number }
   /** Forward this many response bytes, then hold the connection open silently. */
@@ -228,6 +230,12 @@ export class FaultProxy {
       });
       return;
     }
+    if (fault.kind === 'stall-before-request') {
+      client.on('data', (data: Buffer) => {
+        record.requestText += data.toString('latin1');
+      });
+      return;
+    }
 
     const upstream = net.connect(this.target);
     this.sockets.add(upstream);
@@ -245,9 +253,13 @@ export class FaultProxy {
     let firstRequestFault: Fault | null =
       fault.kind === 'respond' ? fault : null;
     const splitter = new RequestSplitter();
+    let dropRest = false;
 
     client.on('data', (data: Buffer) => {
       record.requestText += data.toString('latin1');
+      if (dropRest) {
+        return;
+      }
       for (const request of splitter.push(data)) {
         if (request.head === null) {
           upstream.write(request.bytes);
@@ -265,6 +277,7 @@ export class FaultProxy {
 
         active = { fault: requestFault, sentBytes: 0 };
         if (!applyRequestFault(requestFault, request.bytes, client, upstream)) {
+          dropRest = true;
           return;
         }
       }
@@ -307,6 +320,11 @@ function applyRequestFault(
     case 'cut-before-request':
       upstream.destroy();
       client.destroy();
+      return false;
+    case 'stall-before-request':
+      // Without its upstream, the connection stays open with no response.
+      upstream.removeAllListeners('close');
+      upstream.destroy();
       return false;
     case 'respond':
       upstream.destroy();

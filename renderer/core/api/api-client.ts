@@ -26,6 +26,12 @@ export interface ApiClientOptions {
   tokens: TokenStore;
   /** The `fetch` to send requests with; the global one by default. */
   fetch?: typeof fetch;
+  /**
+   * Maximum wait for a token refresh, milliseconds; 30 s by default. The
+   * requests waiting on a refresh share it, so a refresh that got no
+   * response would otherwise hold every one of them.
+   */
+  refreshTimeoutMs?: number;
 }
 
 /**
@@ -68,12 +74,14 @@ export class ApiClient {
   private readonly baseUrl: string;
   private readonly tokens: TokenStore;
   private readonly fetchFunction: typeof fetch;
+  private readonly refreshTimeoutMs: number;
   private refreshInFlight: Promise<void> | null = null;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.tokens = options.tokens;
     this.fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.refreshTimeoutMs = options.refreshTimeoutMs ?? 30_000;
   }
 
   /** Signs in and stores both tokens. Raises `ApiError` 401 for wrong credentials. */
@@ -100,7 +108,8 @@ export class ApiClient {
    * Exchanges the refresh token for new tokens. Concurrent calls share one
    * request, because the server accepts each refresh token once and treats
    * a second use as theft. Raises `SignInRequiredError` when the server
-   * rejects the refresh token, and `NetworkError` when it cannot be reached.
+   * rejects the refresh token, and `NetworkError` when it cannot be reached
+   * or sends no response within `refreshTimeoutMs`.
    */
   refresh(): Promise<void> {
     if (this.refreshInFlight === null) {
@@ -311,9 +320,33 @@ export class ApiClient {
       );
     }
 
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.refreshTimeoutMs);
+    let tokens: TokenResponse;
+    try {
+      tokens = await this.requestNewTokens(refreshToken, controller.signal);
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        throw error;
+      }
+      throw new NetworkError(
+        `POST ${this.baseUrl}${API_PREFIX}/auth/refresh got no response within ${this.refreshTimeoutMs} ms`,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    await this.tokens.saveTokens(tokens.accessToken, tokens.refreshToken);
+  }
+
+  private async requestNewTokens(
+    refreshToken: string,
+    signal: AbortSignal,
+  ): Promise<TokenResponse> {
     const response = await this.send('/auth/refresh', {
       method: 'POST',
       body: { refreshToken },
+      signal,
     });
     if (response.status === 401 || response.status === 400) {
       const error = await toApiError('POST', '/auth/refresh', response);
@@ -324,12 +357,7 @@ export class ApiClient {
       );
     }
 
-    const tokens = await this.readJson<TokenResponse>(
-      'POST',
-      '/auth/refresh',
-      response,
-    );
-    await this.tokens.saveTokens(tokens.accessToken, tokens.refreshToken);
+    return this.readJson<TokenResponse>('POST', '/auth/refresh', response);
   }
 
   private async getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

@@ -11,6 +11,7 @@ import {
   readServerWrites,
   SyncClient,
   waitForStatus,
+  type ApiSettings,
   type EngineSettings,
 } from './sync-setup';
 
@@ -54,9 +55,12 @@ for (const { dialect, skipReason } of testDialects()) {
       });
 
       /** Opens the app through a new proxy, on a copy no other test uses. */
-      async function openApp(engine: EngineSettings = {}) {
+      async function openApp(
+        engine: EngineSettings = {},
+        api: ApiSettings = {},
+      ) {
         proxy = await FaultProxy.start(server.url);
-        client = await SyncClient.open(server.url, proxy.url, { engine });
+        client = await SyncClient.open(server.url, proxy.url, { engine, api });
         const copy = copies[nextCopy];
         nextCopy += 1;
         if (copy === undefined) {
@@ -176,6 +180,30 @@ for (const { dialect, skipReason } of testDialects()) {
         const failed = await client.engine.syncNow();
 
         expect(failed.stoppedBy).toBe('offline');
+        const retried = await client.engine.syncNow();
+
+        expect(retried.pushed).toBe(1);
+        await expectServerHoldsLocal(server.handle.db, client, copyId, 1);
+      });
+
+      it('stalled token refresh times out', async () => {
+        const { proxy, client, copyId } = await openApp(
+          { requestTimeoutMs: 2_000 },
+          { refreshTimeoutMs: 300 },
+        );
+        await client.edit(copyId, EDIT);
+        const refreshToken = await client.tokens.getRefreshToken();
+        await client.tokens.saveTokens('expired-access-token', refreshToken!);
+        proxy.queueForRequest(
+          { method: 'POST', path: '/api/v1/auth/refresh' },
+          { kind: 'stall-before-request' },
+        );
+
+        const stalled = await client.engine.syncNow();
+
+        expect(stalled.stoppedBy).toBe('offline');
+        expect(client.engine.getStatus().lastError).toContain('/auth/refresh');
+
         const retried = await client.engine.syncNow();
 
         expect(retried.pushed).toBe(1);

@@ -10,7 +10,10 @@ import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 
 import type { Grade } from '../../../../shared/api/schemas';
-import { ApiClient } from '../../../../renderer/core/api/api-client';
+import {
+  ApiClient,
+  type ApiClientOptions,
+} from '../../../../renderer/core/api/api-client';
 import {
   MemoryRefreshTokenVault,
   VaultTokenStore,
@@ -49,6 +52,9 @@ export interface SentRequest {
   sentAt: number;
 }
 
+/** API client settings a test may change, such as the refresh timeout. */
+export type ApiSettings = Partial<Omit<ApiClientOptions, 'baseUrl' | 'tokens'>>;
+
 /** Engine settings a test may change; the rest are as in `SyncClient`. */
 export type EngineSettings = Partial<
   Omit<
@@ -82,6 +88,7 @@ export class SyncClient {
     readonly databaseName: string,
     private readonly username: Username,
     private readonly settings: EngineSettings,
+    private readonly apiSettings: ApiSettings,
     public graderId: string,
   ) {}
 
@@ -92,7 +99,11 @@ export class SyncClient {
   static async open(
     serverUrl: string,
     appUrl: string,
-    options: { username?: Username; engine?: EngineSettings } = {},
+    options: {
+      username?: Username;
+      engine?: EngineSettings;
+      api?: ApiSettings;
+    } = {},
   ): Promise<SyncClient> {
     databaseNumber += 1;
     const client = new SyncClient(
@@ -101,6 +112,7 @@ export class SyncClient {
       `sync-test-${process.pid}-${databaseNumber}`,
       options.username ?? 'amartin',
       options.engine ?? {},
+      options.api ?? {},
       '',
     );
     client.openApp();
@@ -177,6 +189,7 @@ export class SyncClient {
       baseUrl: this.appUrl,
       tokens: this.tokens,
       fetch: recordingFetch as typeof fetch,
+      ...this.apiSettings,
     });
     this.engine = new SyncEngine({
       db: this.store.db,
