@@ -98,10 +98,13 @@ export class ServerGradeStore {
    * grade becomes the server's, with a notice for the examiner. With one,
    * both are kept as a conflict and the pending push is parked. A local
    * grade already at this version or a later one is left alone. Must run
-   * inside a transaction over `grades`, `outbox` and `conflicts`.
+   * inside a transaction over `grades`, `outbox` and `conflicts`. With
+   * `notice: false` the replacement shows no notice, as for the examiner's
+   * own grades read on a new computer.
    */
   async applyPreparedServerGrade(
     prepared: PreparedServerGrade,
+    options: { notice?: boolean } = {},
   ): Promise<ServerGradeOutcome> {
     const { grade } = prepared;
     const db = this.#db;
@@ -144,12 +147,15 @@ export class ServerGradeStore {
       updatedAt: grade.updatedAt,
       editCount: (local?.editCount ?? 0) + 1,
       summary: summarizeGrade(content),
-      serverChange: {
-        version: grade.version,
-        updatedBy: grade.updatedBy,
-        updatedAt: grade.updatedAt,
-        receivedAt: now,
-      },
+      serverChange:
+        options.notice === false
+          ? null
+          : {
+              version: grade.version,
+              updatedBy: grade.updatedBy,
+              updatedAt: grade.updatedAt,
+              receivedAt: now,
+            },
       content: prepared.local,
     };
     await db.grades.put(row);

@@ -22,6 +22,7 @@ import type { GradeStore } from '../store/grades';
 import { isPushable, readOutbox } from '../store/outbox';
 import type { ServerGradeStore } from '../store/server-grades';
 import { pullChanges, type PullSummary } from './pull-changes';
+import { downloadServerGrades } from './server-grade-download';
 import { pushGrade, type PushOutcome } from './push-grade';
 import { withRequestTimeout, type SyncApi } from './request-timeout';
 
@@ -90,6 +91,8 @@ export interface SyncRunResult {
   /** Entries parked in this run (conflict, invalid, locked, withdrawn). */
   parked: number;
   pull: PullSummary | null;
+  /** Grades read from the server for copies without one here. */
+  gradesRead: number;
   stoppedBy: SyncStop | null;
 }
 
@@ -233,6 +236,7 @@ export class SyncEngine {
       pushed: 0,
       parked: 0,
       pull: null,
+      gradesRead: 0,
       stoppedBy: null,
     };
     if (client === null || graderId === null) {
@@ -255,6 +259,12 @@ export class SyncEngine {
         api,
         logger: this.logger,
         now: this.options.now,
+      });
+      result.gradesRead = await downloadServerGrades({
+        db: this.options.db,
+        api,
+        serverGrades: this.options.serverGrades,
+        graderId,
       });
       await this.recordSuccess(result);
     } catch (error) {
