@@ -50,12 +50,6 @@ export const en: Messages = {
     signedInAs: 'Signed in: {{name}}',
     signOut: 'Sign out',
     signIn: 'Sign in again',
-    online: 'Online',
-    offline:
-      'Offline: your marks are saved on this computer and will be sent when the network is back.',
-    signInRequired: 'Sign in again to sync',
-    lastRefresh: 'Updated at {{time}}',
-    refresh: 'Refresh',
     storage: 'Storage: {{used}} used, {{free}} free',
     storageUnknown: 'Storage: space unknown',
     persistent: 'Persistent storage granted',

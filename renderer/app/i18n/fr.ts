@@ -55,12 +55,6 @@ export const fr = {
     signedInAs: 'Connecté : {{name}}',
     signOut: 'Se déconnecter',
     signIn: 'Se reconnecter',
-    online: 'En ligne',
-    offline:
-      'Hors ligne : vos notes sont enregistrées sur cet ordinateur et seront envoyées au retour du réseau.',
-    signInRequired: 'Reconnexion nécessaire pour synchroniser',
-    lastRefresh: 'Mis à jour à {{time}}',
-    refresh: 'Actualiser',
     storage: 'Stockage : {{used}} utilisés, {{free}} libres',
     storageUnknown: 'Stockage : espace inconnu',
     persistent: 'Stockage persistant accordé',

@@ -81,9 +81,8 @@ export function useGradeEditor(copyId: string): GradeEditor {
 
   // Saving takes a few milliseconds (encryption, then one transaction). A
   // reload or a closed tab in that window would drop the edit, so the
-  // browser shows its leave-page prompt first.
-  // NOTE: in Electron a prevented unload is cancelled without a prompt, so
-  // a window closed within those milliseconds stays open until closed again.
+  // browser shows its leave-page prompt first. Electron shows no prompt of
+  // its own, so the main process asks instead (main/unload-prompt.ts).
   useEffect(() => {
     if (saving === 0) {
       return;
