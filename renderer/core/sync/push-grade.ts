@@ -37,8 +37,9 @@ export interface PushContext {
  * for good and the entry waits for the examiner. `retry`: a new key or a
  * new base was taken, or an edit replaced the entry before anything was
  * sent, and the entry should be sent again at once.
- * `skipped`: nothing to send. Network failures, 401 after a failed
- * refresh, 5xx and 429 are raised after the failure is recorded.
+ * `skipped`: nothing to send. Network failures, a failed refresh, 401
+ * after a refresh, 5xx, 429 and 408 are raised after the failure is
+ * recorded.
  */
 export type PushOutcome =
   | { kind: 'stored'; version: number; removed: boolean }
@@ -178,8 +179,15 @@ async function handleError(
     return { kind: 'parked', reason, status: error.status };
   }
 
-  // 5xx, 429 and 408 may pass on a retry; any other 4xx will not.
-  if (error.status >= 500 || error.status === 429 || error.status === 408) {
+  // 5xx, 429 and 408 may pass on a retry; any other 4xx will not. A 401
+  // comes here only when the request failed again after a token refresh,
+  // which is about the sign-in and not this grade, so it is retried too.
+  if (
+    error.status >= 500 ||
+    error.status === 429 ||
+    error.status === 408 ||
+    error.status === 401
+  ) {
     await recordOutboxFailure(
       context.db,
       entry.copyId,

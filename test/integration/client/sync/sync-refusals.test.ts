@@ -110,6 +110,31 @@ for (const { dialect, skipReason } of testDialects()) {
         await expectServerHoldsLocal(server.handle.db, client, copyId, 1);
       });
 
+      it('401 after a refresh keeps the entry pending', async () => {
+        const { proxy, client, copyIds } = await openApp();
+        const [copyId] = copyIds as [string];
+        await client.edit(copyId, EDIT);
+        const unauthorized = { kind: 'respond', status: 401 } as const;
+        proxy.queueForRequest(GRADE_WRITE, unauthorized, unauthorized);
+
+        const failed = await client.engine.syncNow();
+
+        expect(failed.stoppedBy).toBe('server-error');
+        expect(failed.parked).toBe(0);
+        const entry = await client.store.db.outbox.get(copyId);
+        expect(entry?.parked ?? null).toBeNull();
+        expect(entry?.lastError).toContain('401');
+        const refreshes = client.requests.filter((request) =>
+          request.url.endsWith('/auth/refresh'),
+        );
+        expect(refreshes).toHaveLength(1);
+
+        const retried = await client.engine.syncNow();
+
+        expect(retried.pushed).toBe(1);
+        await expectServerHoldsLocal(server.handle.db, client, copyId, 1);
+      });
+
       it('failed refresh keeps every pending entry', async () => {
         const { client, copyIds } = await openApp('amartin', 2);
         for (const copyId of copyIds) {
