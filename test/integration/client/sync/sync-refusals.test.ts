@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Copy } from '../../../../shared/api/schemas';
 import type { GradeChange } from '../../../../renderer/core/store/grades';
+import { contentOf } from '../../../../renderer/core/store/server-grades';
 import { readSyncBacklog } from '../../../../renderer/core/sync/sync-backlog';
 import { closeBatch, withdrawCopy } from '../../../../server/admin/copy-admin';
 import { FaultProxy } from '../../../support/fault-proxy';
@@ -222,6 +223,41 @@ for (const { dialect, skipReason } of testDialects()) {
         expect(again.pushed).toBe(0);
         expect(client.gradeWrites(copyId)).toHaveLength(1);
         expect(await client.store.db.conflicts.count()).toBe(1);
+      });
+
+      it('resolved conflict is pushed over the server version', async () => {
+        const { client, copyIds } = await openApp();
+        const [copyId] = copyIds as [string];
+        const chef = await signIn(server, 'chef');
+        await putGrade(
+          chef.client,
+          copyId,
+          draftGrade({ marks: { q1: 1 }, comment: 'Note du chef de jury' }),
+          { first: true },
+        );
+        await client.edit(copyId, EDIT);
+        await client.engine.syncNow();
+        const conflict = await client.store.serverGrades.readConflict(copyId);
+        const chosen = {
+          ...contentOf(conflict!.server),
+          marks: { q1: 1, q2: EDIT.marks.q2 },
+          comment: EDIT.comment,
+        };
+
+        await client.store.serverGrades.resolveConflict(
+          copyId,
+          conflict!.serverVersion,
+          chosen,
+        );
+        const run = await client.engine.syncNow();
+
+        expect(run.pushed).toBe(1);
+        expect(run.parked).toBe(0);
+        await expectServerHoldsLocal(server.handle.db, client, copyId, 2);
+        const onServer = await readServerGrade(server.handle.db, copyId);
+        expect(onServer?.marks).toEqual(chosen.marks);
+        expect(onServer?.updatedBy).toBe(client.graderId);
+        expect(await client.store.db.conflicts.count()).toBe(0);
       });
 
       it('422 parks invalid marks', async () => {
