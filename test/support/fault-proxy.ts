@@ -143,11 +143,6 @@ export class FaultProxy {
     }
   }
 
-  /** Request faults queued and not met yet. */
-  get pendingRequestFaults(): number {
-    return this.queuedForRequests.length;
-  }
-
   /** Every request read so far, over all connections, in arrival order. */
   get requests(): ProxiedRequest[] {
     return this.connections.flatMap((connection) => connection.requests);

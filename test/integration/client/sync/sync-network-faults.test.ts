@@ -110,6 +110,8 @@ for (const { dialect, skipReason } of testDialects()) {
         const failed = await client.engine.syncNow();
 
         expect(failed.stoppedBy).toBe('offline');
+        const faulted = proxy.requests.filter(({ fault }) => fault !== null);
+        expect(faulted.map(({ method }) => method)).toEqual(['PUT']);
         const committed = await readServerGrade(server.handle.db, copyId);
         expect(committed?.version).toBe(1);
         expect((await client.store.db.outbox.get(copyId))?.sentAt).not.toBe(
