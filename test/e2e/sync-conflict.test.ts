@@ -296,7 +296,7 @@ test.describe('an examiner whose grade the server rejected', () => {
       workspace.panel.getByRole('button', { name: 'Renvoyer la note' }),
     ).toHaveCount(0);
 
-    // Still there after a reload of the app, which works offline.
+    // Still there after a reload of the app, before any new sign-in.
     await page.reload();
     await expect(workspace.points('Introduction')).toHaveValue('2,5');
     await expect(sync.refusal).toContainText('Copie retirée de votre lot');
