@@ -8,23 +8,9 @@ import { createHash } from 'node:crypto';
 
 import type { Kysely } from 'kysely';
 
-import type { Database } from '../db/tables';
+import { canonicalJson } from '../../shared/canonical-json';
 
-/** Serialises JSON with object keys sorted, so equal values hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      // Object keys are unique, so two keys never compare equal.
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import type { Database } from '../db/tables';
 
 export function hashRequest(parts: unknown[]): string {
   return createHash('sha256').update(canonicalJson(parts)).digest('hex');

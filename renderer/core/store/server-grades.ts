@@ -6,6 +6,7 @@
  * a pending edit is never overwritten.
  */
 import type { Grade } from '../../../shared/api/schemas';
+import { canonicalJson } from '../../../shared/canonical-json';
 import type {
   EncryptedBytes,
   RecordCipher,
@@ -334,19 +335,5 @@ function serverGradeRecord(copyId: string, version: number): RecordRef {
 
 /** Compares two grades by value, ignoring the order of marks' keys. */
 export function sameContent(a: GradeContent, b: GradeContent): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return canonicalJson(a) === canonicalJson(b);
 }

@@ -5,6 +5,7 @@
  * so every difference is an explicit decision of the examiner.
  */
 import type { MarkingScheme } from '../../../shared/api/schemas';
+import { canonicalJson } from '../../../shared/canonical-json';
 import { toHundredths } from '../../../shared/points';
 import {
   invalidMarks,
@@ -245,18 +246,4 @@ function pointsDifference(
 /** Compares two JSON values by content, ignoring the order of object keys. */
 function sameValue(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
