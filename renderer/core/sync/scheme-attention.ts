@@ -5,9 +5,9 @@
  * is kept under `SCHEME_ATTENTION_KEY` for the screens, which hide an entry
  * once its grade passes the checks again.
  */
-import { checkFinal, invalidMarks } from '../marking/grade-rules';
 import type { CopydeskDatabase } from '../store/database';
 import type { GradeStore } from '../store/grades';
+import { failingQuestions } from './copy-sync-state';
 
 /** The `kv` key of the grades needing attention after scheme changes. */
 export const SCHEME_ATTENTION_KEY = 'scheme-attention';
@@ -54,21 +54,13 @@ export async function findGradesNeedingAttention(
         continue;
       }
 
-      const questionIds = new Set(
-        invalidMarks(scheme, grade.marks).map((mark) => mark.questionId),
-      );
-      if (grade.status === 'final') {
-        const check = checkFinal(scheme, grade.marks);
-        if (!check.ready) {
-          check.unmarked.forEach((id) => questionIds.add(id));
-        }
-      }
-      if (questionIds.size > 0) {
+      const questionIds = failingQuestions(scheme, grade);
+      if (questionIds.length > 0) {
         found.push({
           copyId: copy.id,
           schemeId,
           schemeVersion: scheme.version,
-          questionIds: [...questionIds],
+          questionIds,
           detectedAt: now,
         });
       }
