@@ -27,6 +27,7 @@ import {
   findGradesNeedingAttention,
   type SchemeAttention,
 } from './scheme-attention';
+import { markServerGradesStale } from './server-grade-download';
 import { removeWithdrawnCopies } from './withdrawn-copies';
 
 export interface PullContext {
@@ -155,6 +156,7 @@ async function reload(
     signal: context.signal,
     now: context.now,
   });
+  await markServerGradesStale(context.db);
   summary.reloaded = true;
 }
 

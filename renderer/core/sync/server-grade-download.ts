@@ -4,6 +4,10 @@
  * would otherwise stay invisible here, and an edit would meet them only as
  * a conflict. The changes feed reports later writes by others, so each
  * batch is read once; its id then goes under `SERVER_GRADES_READ_KEY`.
+ *
+ * After the feed was lost (410, or an unknown cursor) the changes in
+ * between are unknown, so `markServerGradesStale` makes the next download
+ * read every copy's grade that has no pending edit here.
  */
 import type { Grade } from '../../../shared/api/schemas';
 import type { ApiClient } from '../api/api-client';
@@ -13,6 +17,9 @@ import type { ServerGradeStore } from '../store/server-grades';
 
 /** The `kv` key of the ids of the batches whose server grades were read. */
 export const SERVER_GRADES_READ_KEY = 'server-grades-read';
+
+/** The `kv` key set while every synced grade must be read again. */
+export const SERVER_GRADES_STALE_KEY = 'server-grades-stale';
 
 // GET /copies/{id}/grade requests sent at the same time.
 const CONCURRENCY = 4;
@@ -38,6 +45,7 @@ export async function downloadServerGrades(
   context: ServerGradeDownloadContext,
 ): Promise<number> {
   const { db } = context;
+  const stale = (await db.kv.get(SERVER_GRADES_STALE_KEY))?.value === true;
   const done = new Set(
     readBatchIds((await db.kv.get(SERVER_GRADES_READ_KEY))?.value),
   );
@@ -49,10 +57,15 @@ export async function downloadServerGrades(
   for (const batchId of batchIds) {
     const copies = await db.copies.where('batchId').equals(batchId).toArray();
     const listed = copies.filter((copy) => copy.withdrawnAt === null);
-    const local = await db.grades.bulkGet(listed.map((copy) => copy.id));
-    const missing = listed
-      .filter((_, index) => local[index] === undefined)
-      .map((copy) => copy.id);
+    const ids = listed.map((copy) => copy.id);
+    const local = await db.grades.bulkGet(ids);
+    const pending = await db.outbox.bulkGet(ids);
+    // A copy with a pending edit learns of a newer server grade from its
+    // push's 412, so it is not read here.
+    const missing = ids.filter(
+      (_, index) =>
+        local[index] === undefined || (stale && pending[index] === undefined),
+    );
 
     const grades = await readGrades(context, missing);
     const prepared = await Promise.all(
@@ -86,7 +99,25 @@ export async function downloadServerGrades(
       `Not enough storage space to save the server's grades of batch ${batchId}. Free disk space, then sync again.`,
     );
   }
+
+  if (stale) {
+    await db.kv.delete(SERVER_GRADES_STALE_KEY);
+  }
   return stored;
+}
+
+/**
+ * Makes the next `downloadServerGrades` read every batch again, including
+ * the grades already stored here. Call it inside the transaction, or right
+ * after it, that reloads the assignments.
+ */
+export async function markServerGradesStale(
+  db: CopydeskDatabase,
+): Promise<void> {
+  await db.transaction('rw', db.kv, async () => {
+    await db.kv.put({ key: SERVER_GRADES_READ_KEY, value: [] });
+    await db.kv.put({ key: SERVER_GRADES_STALE_KEY, value: true });
+  });
 }
 
 async function readGrades(

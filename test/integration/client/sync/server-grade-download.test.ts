@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Copy } from '../../../../shared/api/schemas';
 import { SERVER_GRADES_READ_KEY } from '../../../../renderer/core/sync/server-grade-download';
+import { pruneChanges } from '../../../../server/changes/feed';
 import {
   signIn,
   startTestServer,
@@ -18,7 +19,7 @@ describe('server grades read on a new computer', () => {
   let copies: Copy[];
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { copiesPerBatch: 4 });
+    server = await startTestServer('sqlite', { copiesPerBatch: 5 });
     const probe = await SyncClient.open(server.url, server.url);
     const batchId = (await probe.api.getAssignments()).batches[0]!.id;
     copies = (await probe.api.getBatch(batchId)).copies;
@@ -81,6 +82,37 @@ describe('server grades read on a new computer', () => {
           .slice(before)
           .filter((request) => /\/grade$/.test(request.url)),
       ).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reads synced grades again after the feed was pruned', async () => {
+    const copyId = copies[4]!.id;
+    const app = await SyncClient.open(server.url, server.url);
+    try {
+      await app.edit(copyId, { marks: { q1: 1 }, comment: 'First pass' });
+      expect((await app.engine.syncNow()).pushed).toBe(1);
+
+      // The supervisor's change is recorded in the feed, which is then
+      // pruned before the app reads it: the app gets 410.
+      const supervisor = await signIn(server, 'chef');
+      const corrected = finalGrade({ comment: 'Corrected by the jury' });
+      expect(
+        (await putGrade(supervisor.client, copyId, corrected, { ifMatch: 1 }))
+          .status,
+      ).toBe(200);
+      await pruneChanges(server.handle.db, 0, new Date(Date.now() + 60_000));
+
+      const result = await app.engine.syncNow();
+
+      expect(result.stoppedBy).toBeNull();
+      expect(result.pull?.reloaded).toBe(true);
+      const local = await app.store.grades.readGrade(copyId);
+      expect(local?.comment).toBe(corrected.comment);
+      expect(local?.baseVersion).toBe(2);
+      const row = await app.store.db.grades.get(copyId);
+      expect(row?.serverChange?.version).toBe(2);
     } finally {
       await app.close();
     }
