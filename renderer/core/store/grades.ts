@@ -200,6 +200,11 @@ export class GradeStore {
     return filled;
   }
 
+  /** Decrypts a grade row read by the caller. */
+  decryptGrade(row: GradeRow): Promise<LocalGrade> {
+    return this.#toLocalGrade(row);
+  }
+
   async #toLocalGrade(row: GradeRow): Promise<LocalGrade> {
     const content = await this.#decrypt(row);
     return {

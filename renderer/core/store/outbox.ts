@@ -28,7 +28,7 @@
  * entry whose key has changed since.
  */
 import type { CopydeskDatabase } from './database';
-import type { OutboxParking, OutboxRow } from './rows';
+import type { GradeRow, OutboxParking, OutboxRow } from './rows';
 
 /** Returns the entry that an edit at `now` leaves in the outbox. */
 export function coalesceOutboxEntry(
@@ -91,6 +91,26 @@ export function markOutboxEntrySent(
     };
     await db.outbox.put(sent);
     return sent;
+  });
+}
+
+/**
+ * Marks the entry sent, as `markOutboxEntrySent` does, and reads the grade
+ * row in the same transaction. An edit writes its grade and its entry
+ * together, so the row read is exactly the body the entry's key stands
+ * for. Returns null when there is nothing to push or the entry is parked.
+ */
+export function markOutboxEntrySentWithGrade(
+  db: CopydeskDatabase,
+  copyId: string,
+  now: Date = new Date(),
+): Promise<{ entry: OutboxRow; grade: GradeRow | undefined } | null> {
+  return db.transaction('rw', [db.outbox, db.grades], async () => {
+    const entry = await markOutboxEntrySent(db, copyId, now);
+    if (entry === null) {
+      return null;
+    }
+    return { entry, grade: await db.grades.get(copyId) };
   });
 }
 

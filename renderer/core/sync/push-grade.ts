@@ -12,7 +12,7 @@ import type { GradeStore } from '../store/grades';
 import type { CopydeskDatabase } from '../store/database';
 import {
   completeOutboxEntry,
-  markOutboxEntrySent,
+  markOutboxEntrySentWithGrade,
   parkOutboxEntry,
   recordOutboxFailure,
   renewOutboxKey,
@@ -22,7 +22,7 @@ import type { ServerGradeStore } from '../store/server-grades';
 
 export interface PushContext {
   db: CopydeskDatabase;
-  grades: Pick<GradeStore, 'readGrade'>;
+  grades: Pick<GradeStore, 'decryptGrade'>;
   serverGrades: Pick<ServerGradeStore, 'recordPushConflict' | 'rebaseGrade'>;
   api: Pick<ApiClient, 'putGrade'>;
   /** Id of the signed-in grader, to recognise their own earlier writes. */
@@ -44,7 +44,7 @@ export interface PushContext {
 export type PushOutcome =
   | { kind: 'stored'; version: number; removed: boolean }
   | { kind: 'parked'; reason: ParkReason; status: number }
-  | { kind: 'retry'; why: 'new-key' | 'rebased' | 'edited' }
+  | { kind: 'retry'; why: 'new-key' | 'rebased' }
   | { kind: 'skipped' };
 
 const PARK_REASONS: Record<number, ParkReason> = {
@@ -54,10 +54,10 @@ const PARK_REASONS: Record<number, ParkReason> = {
 };
 
 /**
- * Sends the copy's outbox entry once. The entry is marked sent before the
- * grade is read, so an edit landing during the request gets a new key (see
- * `outbox.ts`). The key is checked again after the read, so that an edit
- * landing before it is never sent under the key it replaced.
+ * Sends the copy's outbox entry once. The entry is marked sent in the
+ * transaction that reads the grade, so the body sent is the one its key
+ * stands for, and an edit landing during the request gets a new key (see
+ * `outbox.ts`).
  */
 export async function pushGrade(
   context: PushContext,
@@ -66,26 +66,18 @@ export async function pushGrade(
   const { db } = context;
   const now = context.now ?? (() => new Date());
 
-  const entry = await markOutboxEntrySent(db, copyId, now());
-  if (entry === null) {
+  const taken = await markOutboxEntrySentWithGrade(db, copyId, now());
+  if (taken === null) {
     return { kind: 'skipped' };
   }
-
-  const grade = await context.grades.readGrade(copyId);
-  if (grade === null) {
+  const { entry } = taken;
+  if (taken.grade === undefined) {
     // An outbox entry is written with its grade, so this is a damaged
     // store; parking keeps the entry visible rather than looping on it.
     await park(context, entry, 'rejected', 0, 'the local grade is missing');
     return { kind: 'parked', reason: 'rejected', status: 0 };
   }
-
-  // An edit stored between the mark and the read gave the copy a new entry,
-  // and `grade` may be that edit: sent under this key, it would reach the
-  // server twice, under both keys.
-  const latest = await db.outbox.get(copyId);
-  if (latest?.idempotencyKey !== entry.idempotencyKey) {
-    return { kind: 'retry', why: 'edited' };
-  }
+  const grade = await context.grades.decryptGrade(taken.grade);
 
   const body: GradeWrite = {
     status: grade.status,

@@ -33,7 +33,7 @@ export const LAST_SYNC_KEY = 'last-sync-at';
 
 export interface SyncEngineOptions {
   db: CopydeskDatabase;
-  grades: Pick<GradeStore, 'readGrade'>;
+  grades: Pick<GradeStore, 'readGrade' | 'decryptGrade'>;
   serverGrades: ServerGradeStore;
   /** The API client of the current server, or null before one is set. */
   getApi: () => SyncApi | null;

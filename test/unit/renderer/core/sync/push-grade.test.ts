@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROBLEM_TYPES } from '../../../../../shared/api/schemas';
 import { NetworkError } from '../../../../../renderer/core/api/errors';
 import type { LocalGrade } from '../../../../../renderer/core/store/grades';
+import type { GradeRow } from '../../../../../renderer/core/store/rows';
 import {
   pushGrade,
   type PushContext,
@@ -99,16 +100,16 @@ describe('pushGrade', () => {
   it('never sends an edit under the key it replaced', async () => {
     await store.grades.saveGradeEdit('c1', EDIT);
     const oldKey = (await entryOf())!.idempotencyKey;
-    // The edit lands after the entry is marked sent and before the grade
-    // is read, so the read returns the edit that made a new entry.
+    // The edit lands after the entry is marked sent and its grade row read,
+    // before the request: the old key must carry the old body only.
     let edited = false;
     context.grades = {
-      readGrade: async (copyId: string): Promise<LocalGrade | null> => {
+      decryptGrade: async (row: GradeRow): Promise<LocalGrade> => {
         if (!edited) {
           edited = true;
-          await store.grades.saveGradeEdit(copyId, { comment: 'Ajout' });
+          await store.grades.saveGradeEdit(row.copyId, { comment: 'Ajout' });
         }
-        return store.grades.readGrade(copyId);
+        return store.grades.decryptGrade(row);
       },
     };
 
@@ -118,9 +119,11 @@ describe('pushGrade', () => {
     const underOldKey = server
       .putCalls()
       .filter((call) => call.options?.idempotencyKey === oldKey);
-    expect(underOldKey).toEqual([]);
-    expect(first).toEqual({ kind: 'retry', why: 'edited' });
-    expect(second).toEqual({ kind: 'stored', version: 1, removed: true });
+    expect(underOldKey.map((call) => call.body?.comment)).toEqual([
+      EDIT.comment,
+    ]);
+    expect(first).toEqual({ kind: 'stored', version: 1, removed: false });
+    expect(second).toEqual({ kind: 'stored', version: 2, removed: true });
     expect(server.grades.get('c1')?.comment).toBe('Ajout');
     expect(await entryOf()).toBeUndefined();
   });
