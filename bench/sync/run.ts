@@ -12,7 +12,6 @@ import { readOptionsOrExit } from '../common/options';
 import { createRunFolder } from '../common/run-folder';
 import { signIn } from '../common/sign-in';
 import { describeMachine } from '../server/machine';
-import type { BenchServer } from '../server/bench-server';
 import type { BenchSitting } from '../server/sample-sitting';
 import { pullBare, pushBare, writeSupervisorChanges } from './bare-client';
 import { createEngineClient, queueGrades } from './engine-client';
@@ -22,6 +21,7 @@ import {
   prepareSyncSitting,
   startSyncServer,
   SUPERVISOR,
+  type SyncServer,
 } from './sync-sitting';
 
 function progress(message: string): void {
@@ -33,7 +33,7 @@ let servers = 0;
 async function withServer<T>(
   sitting: BenchSitting,
   runFolder: string,
-  task: (server: BenchServer) => Promise<T>,
+  task: (server: SyncServer) => Promise<T>,
 ): Promise<T> {
   servers += 1;
   const folder = join(runFolder, `server-${servers}`);
@@ -87,7 +87,7 @@ async function timeBarePush(
     await pushBare(
       server.url,
       server.accessToken,
-      server.copies.map((copy) => copy.id),
+      server.copyIds,
       sitting.questions,
       options.concurrency,
     );
@@ -105,7 +105,7 @@ async function timePulls(
   options: SyncBenchOptions,
 ): Promise<SyncRound[]> {
   return withServer(sitting, runFolder, async (server) => {
-    const copyIds = server.copies.map((copy) => copy.id);
+    const copyIds = server.copyIds;
     const first = await createEngineClient(
       server.url,
       sitting,
