@@ -19,13 +19,12 @@
  *   mark is pushed again, except after a conflict: that waits for the
  *   examiner's choice between the two versions whatever is edited.
  *
- * So the sync engine must call `markOutboxEntrySent` before each request,
- * read the grade to send only after it, and check that the entry still has
- * the key it marked. An edit that lands after the mark gets a new key, so a
- * key is never sent with two different bodies. The check stops an edit read
- * before it from going out under the old key as well as its own. The engine
- * acts on the response only through the functions below, which ignore an
- * entry whose key has changed since.
+ * So the sync engine marks each entry sent in the transaction that reads
+ * the grade to send (`markOutboxEntriesSent`). An edit writes its grade and
+ * its entry together, so the grade read is the body of the key marked, and
+ * an edit landing after the mark gets a new key: a key is never sent with
+ * two different bodies. The engine acts on the response only through the
+ * functions below, which ignore an entry whose key has changed since.
  */
 import type { CopydeskDatabase } from './database';
 import type { GradeRow, OutboxParking, OutboxRow } from './rows';
@@ -94,23 +93,40 @@ export function markOutboxEntrySent(
   });
 }
 
+/** An entry marked sent, with the grade row read in the same transaction. */
+export interface SentEntry {
+  entry: OutboxRow;
+  grade: GradeRow | undefined;
+}
+
 /**
- * Marks the entry sent, as `markOutboxEntrySent` does, and reads the grade
- * row in the same transaction. An edit writes its grade and its entry
- * together, so the row read is exactly the body the entry's key stands
- * for. Returns null when there is nothing to push or the entry is parked.
+ * Marks the entries of `copyIds` sent, as `markOutboxEntrySent` does, and
+ * reads their grade rows, all in one transaction. An edit writes its grade
+ * and its entry together, so each row read is exactly the body its entry's
+ * key stands for. Copies with nothing to push or a parked entry are left
+ * out.
  */
-export function markOutboxEntrySentWithGrade(
+export function markOutboxEntriesSent(
   db: CopydeskDatabase,
-  copyId: string,
+  copyIds: readonly string[],
   now: Date = new Date(),
-): Promise<{ entry: OutboxRow; grade: GradeRow | undefined } | null> {
+): Promise<SentEntry[]> {
   return db.transaction('rw', [db.outbox, db.grades], async () => {
-    const entry = await markOutboxEntrySent(db, copyId, now);
-    if (entry === null) {
-      return null;
+    const stored = await db.outbox.bulkGet([...copyIds]);
+    const sent: OutboxRow[] = [];
+    for (const entry of stored) {
+      if (entry && isPushable(entry)) {
+        sent.push({
+          ...entry,
+          sentAt: now.toISOString(),
+          attempts: entry.attempts + 1,
+        });
+      }
     }
-    return { entry, grade: await db.grades.get(copyId) };
+    await db.outbox.bulkPut(sent);
+
+    const grades = await db.grades.bulkGet(sent.map((entry) => entry.copyId));
+    return sent.map((entry, index) => ({ entry, grade: grades[index] }));
   });
 }
 
@@ -226,5 +242,45 @@ export function renewOutboxKey(
       sentAt: null,
     });
     return true;
+  });
+}
+
+/** A push the server accepted, as `completeOutboxEntries` records it. */
+export interface AcceptedPush {
+  copyId: string;
+  idempotencyKey: string;
+  serverVersion: number;
+}
+
+/**
+ * Records several accepted pushes in one transaction, each as
+ * `completeOutboxEntry` does, and returns for each whether its entry was
+ * removed.
+ */
+export function completeOutboxEntries(
+  db: CopydeskDatabase,
+  pushes: readonly AcceptedPush[],
+): Promise<boolean[]> {
+  if (pushes.length === 0) {
+    return Promise.resolve([]);
+  }
+  const copyIds = pushes.map((push) => push.copyId);
+
+  return db.transaction('rw', [db.grades, db.outbox], async () => {
+    const grades = await db.grades.bulkGet(copyIds);
+    const updated: GradeRow[] = [];
+    grades.forEach((grade, index) => {
+      if (grade) {
+        updated.push({ ...grade, baseVersion: pushes[index]!.serverVersion });
+      }
+    });
+    await db.grades.bulkPut(updated);
+
+    const entries = await db.outbox.bulkGet(copyIds);
+    const removed = pushes.map(
+      (push, index) => entries[index]?.idempotencyKey === push.idempotencyKey,
+    );
+    await db.outbox.bulkDelete(copyIds.filter((_, index) => removed[index]));
+    return removed;
   });
 }

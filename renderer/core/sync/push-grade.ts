@@ -1,5 +1,5 @@
 /**
- * Pushes one copy's grade from the outbox: `PUT` the whole grade with its
+ * Pushes copies' grades from the outbox: `PUT` each whole grade with its
  * precondition and idempotency key, then act on the answer in the store.
  * Only statuses a retry can fix leave the entry to be sent again; the
  * others park it with the server's reason, and nothing local is deleted.
@@ -11,11 +11,13 @@ import { ApiError } from '../api/errors';
 import type { GradeStore } from '../store/grades';
 import type { CopydeskDatabase } from '../store/database';
 import {
-  completeOutboxEntry,
-  markOutboxEntrySentWithGrade,
+  completeOutboxEntries,
+  markOutboxEntriesSent,
   parkOutboxEntry,
   recordOutboxFailure,
   renewOutboxKey,
+  type AcceptedPush,
+  type SentEntry,
 } from '../store/outbox';
 import type { OutboxRow, ParkReason } from '../store/rows';
 import type { ServerGradeStore } from '../store/server-grades';
@@ -53,31 +55,142 @@ const PARK_REASONS: Record<number, ParkReason> = {
   423: 'locked',
 };
 
+/** Entries marked sent and read in one transaction, and completed in one. */
+const CHUNK_SIZE = 32;
+
+export interface PushBatchOptions {
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Called with each entry's outcome once it is recorded. */
+  onOutcome: (copyId: string, outcome: PushOutcome) => void;
+}
+
 /**
- * Sends the copy's outbox entry once. The entry is marked sent in the
- * transaction that reads the grade, so the body sent is the one its key
- * stands for, and an edit landing during the request gets a new key (see
- * `outbox.ts`).
+ * Sends the copy's outbox entry once and returns what happened. Raises as
+ * `pushGrades` does.
  */
 export async function pushGrade(
   context: PushContext,
   copyId: string,
 ): Promise<PushOutcome> {
-  const { db } = context;
-  const now = context.now ?? (() => new Date());
+  let outcome: PushOutcome = { kind: 'skipped' };
+  await pushGrades(context, [copyId], {
+    concurrency: 1,
+    onOutcome: (_copyId, settled) => {
+      outcome = settled;
+    },
+  });
+  return outcome;
+}
 
-  const taken = await markOutboxEntrySentWithGrade(db, copyId, now());
-  if (taken === null) {
-    return { kind: 'skipped' };
+/**
+ * Sends the outbox entries of `copyIds`, in chunks: each chunk's entries
+ * are marked sent in the transaction that reads their grades, so each body
+ * sent is the one its key stands for (see `outbox.ts`), then sent
+ * `concurrency` at a time, and the writes the server accepted are recorded
+ * in one transaction. Recording a chunk together is safe because a write
+ * accepted but not yet recorded is sent again with its key after a crash,
+ * and the server replays its first response.
+ *
+ * The first failure that stops a run (no response, a failed refresh, 401
+ * after a refresh, 5xx, 429, 408) aborts the requests in flight and is
+ * raised once the accepted writes of the chunk are recorded.
+ */
+export async function pushGrades(
+  context: PushContext,
+  copyIds: readonly string[],
+  options: PushBatchOptions,
+): Promise<void> {
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(context.signal?.reason);
+  if (context.signal?.aborted) {
+    forwardAbort();
   }
-  const { entry } = taken;
-  if (taken.grade === undefined) {
+  context.signal?.addEventListener('abort', forwardAbort, { once: true });
+
+  try {
+    for (let start = 0; start < copyIds.length; start += CHUNK_SIZE) {
+      await pushChunk(
+        { ...context, signal: controller.signal },
+        copyIds.slice(start, start + CHUNK_SIZE),
+        options,
+        controller,
+      );
+    }
+  } finally {
+    context.signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+async function pushChunk(
+  context: PushContext,
+  copyIds: readonly string[],
+  options: PushBatchOptions,
+  controller: AbortController,
+): Promise<void> {
+  const now = context.now ?? (() => new Date());
+  const taken = await markOutboxEntriesSent(context.db, copyIds, now());
+
+  const accepted: AcceptedPush[] = [];
+  let failure: { error: unknown } | null = null;
+  let next = 0;
+  const work = async () => {
+    while (failure === null && next < taken.length) {
+      const item = taken[next]!;
+      next += 1;
+      try {
+        const outcome = await sendEntry(context, item);
+        if (outcome.kind === 'accepted') {
+          accepted.push({
+            copyId: item.entry.copyId,
+            idempotencyKey: item.entry.idempotencyKey,
+            serverVersion: outcome.version,
+          });
+        } else {
+          options.onOutcome(item.entry.copyId, outcome);
+        }
+      } catch (error) {
+        if (failure === null) {
+          failure = { error };
+          controller.abort();
+        }
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency, taken.length) }, work),
+  );
+
+  const removed = await completeOutboxEntries(context.db, accepted);
+  accepted.forEach((push, index) => {
+    options.onOutcome(push.copyId, {
+      kind: 'stored',
+      version: push.serverVersion,
+      removed: removed[index] ?? false,
+    });
+  });
+
+  const stopped = failure as { error: unknown } | null;
+  if (stopped !== null) {
+    throw stopped.error;
+  }
+}
+
+/**
+ * Sends one entry marked sent. Returns `accepted` for a write the server
+ * stored, left to record with its chunk; records every other outcome.
+ */
+async function sendEntry(
+  context: PushContext,
+  { entry, grade: row }: SentEntry,
+): Promise<PushOutcome | { kind: 'accepted'; version: number }> {
+  if (row === undefined) {
     // An outbox entry is written with its grade, so this is a damaged
     // store; parking keeps the entry visible rather than looping on it.
     await park(context, entry, 'rejected', 0, 'the local grade is missing');
     return { kind: 'parked', reason: 'rejected', status: 0 };
   }
-  const grade = await context.grades.decryptGrade(taken.grade);
+  const grade = await context.grades.decryptGrade(row);
 
   const body: GradeWrite = {
     status: grade.status,
@@ -90,7 +203,7 @@ export async function pushGrade(
 
   let result;
   try {
-    result = await context.api.putGrade(copyId, body, {
+    result = await context.api.putGrade(entry.copyId, body, {
       baseVersion: grade.baseVersion,
       idempotencyKey: entry.idempotencyKey,
       signal: context.signal,
@@ -100,15 +213,8 @@ export async function pushGrade(
   }
 
   if (result.kind === 'stored') {
-    const removed = await completeOutboxEntry(
-      db,
-      copyId,
-      entry.idempotencyKey,
-      result.grade.version,
-    );
-    return { kind: 'stored', version: result.grade.version, removed };
+    return { kind: 'accepted', version: result.grade.version };
   }
-
   return handleMismatch(context, entry, grade.baseVersion, result.current);
 }
 

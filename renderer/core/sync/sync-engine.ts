@@ -23,7 +23,7 @@ import { isPushable, readOutbox } from '../store/outbox';
 import type { ServerGradeStore } from '../store/server-grades';
 import { pullChanges, type PullSummary } from './pull-changes';
 import { downloadServerGrades } from './server-grade-download';
-import { pushGrade, type PushOutcome } from './push-grade';
+import { pushGrades, type PushOutcome } from './push-grade';
 import { withRequestTimeout, type SyncApi } from './request-timeout';
 
 export type { SyncApi } from './request-timeout';
@@ -286,7 +286,6 @@ export class SyncEngine {
     graderId: string,
     result: SyncRunResult,
   ): Promise<void> {
-    const controller = new AbortController();
     const context = {
       db: this.options.db,
       grades: this.options.grades,
@@ -294,7 +293,6 @@ export class SyncEngine {
       api,
       graderId,
       now: this.options.now,
-      signal: controller.signal,
     };
 
     for (let pass = 0; pass < MAX_PUSH_PASSES; pass += 1) {
@@ -308,28 +306,11 @@ export class SyncEngine {
         return;
       }
 
-      let failure: { error: unknown } | null = null;
-      const work = async () => {
-        while (failure === null && queue.length > 0) {
-          const copyId = queue.shift()!;
-          try {
-            const outcome = await pushGrade(context, copyId);
-            this.countOutcome(copyId, outcome, result);
-          } catch (error) {
-            if (failure === null) {
-              failure = { error };
-              controller.abort();
-            }
-          }
-        }
-      };
-      const workers = Math.min(this.options.concurrency ?? 4, queue.length);
-      await Promise.all(Array.from({ length: workers }, work));
-
-      const stopped = failure as { error: unknown } | null;
-      if (stopped !== null) {
-        throw stopped.error;
-      }
+      await pushGrades(context, queue, {
+        concurrency: this.options.concurrency ?? 4,
+        onOutcome: (copyId, outcome) =>
+          this.countOutcome(copyId, outcome, result),
+      });
     }
   }
 
