@@ -38,8 +38,7 @@ export interface RestoredCopyRef {
 /**
  * Why a backed-up grade was left for the examiner: `pending-edit` (this
  * computer has its own unsynced grade for the copy) or
- * `changed-since-backup` (the synced grade here comes from a server
- * version the backup's edits did not start from).
+ * `changed-since-backup` (the grade here changed while it was restored).
  */
 export type ChoiceReason = 'pending-edit' | 'changed-since-backup';
 
@@ -109,15 +108,13 @@ async function restoreCopy(
     return 'pending-edit';
   }
 
+  // The edit below must start from the version the backed-up edits
+  // started from. When the server has moved on since, as after a
+  // supervisor's change, the push then answers 412 and both versions are
+  // shown for the examiner to choose. A grade changed during the restore,
+  // as by a pull, is left for the examiner.
   const backupBase = copy.baseVersion;
   if (local !== null && local.baseVersion !== backupBase) {
-    if (backupBase === null || (local.baseVersion ?? 0) > backupBase) {
-      return 'changed-since-backup';
-    }
-
-    // The local grade comes from an older server version: its base moves
-    // up first, so the edit below starts from the backup's base. A grade
-    // changed meanwhile, as by a pull, is left for the examiner.
     const rebased = await serverGrades.rebaseGrade(
       copy.copyId,
       local.baseVersion,

@@ -207,7 +207,7 @@ export class ServerGradeStore {
   async rebaseGrade(
     copyId: string,
     fromVersion: number | null,
-    toVersion: number,
+    toVersion: number | null,
   ): Promise<boolean> {
     const db = this.#db;
     return db.transaction('rw', db.grades, async () => {

@@ -86,9 +86,9 @@ export const backupFr = {
       pendingEdit_other:
         '{{count}} copies ont ici une autre note non envoyée, laissée telle quelle. Comparez-les avec les notes que vous attendiez et corrigez-les si besoin : {{codes}}.',
       changedSinceBackup_one:
-        '{{count}} copie a une note plus récente sur le serveur que la sauvegarde, laissée telle quelle. Vérifiez-la : {{codes}}.',
+        '{{count}} copie a changé pendant la restauration, laissée telle quelle. Vérifiez-la : {{codes}}.',
       changedSinceBackup_other:
-        '{{count}} copies ont une note plus récente sur le serveur que la sauvegarde, laissées telles quelles. Vérifiez-les : {{codes}}.',
+        '{{count}} copies ont changé pendant la restauration, laissées telles quelles. Vérifiez-les : {{codes}}.',
       empty: 'La sauvegarde ne contient aucune note.',
     },
     unknownCode: 'copie inconnue',
@@ -192,9 +192,9 @@ export const backupEn: DeepStrings<typeof backupFr> = {
       pendingEdit_other:
         '{{count}} copies have another unsent grade here, left as they are. Compare them with the grades you expected and correct them if needed: {{codes}}.',
       changedSinceBackup_one:
-        '{{count}} copy has a newer grade on the server than the backup, left as it is. Check it: {{codes}}.',
+        '{{count}} copy changed while it was restored, left as it is. Check it: {{codes}}.',
       changedSinceBackup_other:
-        '{{count}} copies have a newer grade on the server than the backup, left as they are. Check them: {{codes}}.',
+        '{{count}} copies changed while they were restored, left as they are. Check them: {{codes}}.',
       empty: 'The backup contains no grade.',
     },
     unknownCode: 'unknown copy',
