@@ -7,6 +7,7 @@ import type { GradeLock } from '../../core/marking/grade-rules';
 import { unparkOutboxEntry } from '../../core/store/outbox';
 import type { GradeContent, OutboxParking } from '../../core/store/rows';
 import { failingQuestions } from '../../core/sync/copy-sync-state';
+import { showsServerDetail } from '../../core/sync/sync-backlog';
 import { Alert } from '../components/alert';
 import { formatDate } from '../format';
 import { useServices } from '../services/app-services';
@@ -161,7 +162,7 @@ function RefusalNotice(props: {
       >
         {text}
       </span>
-      {parked.detail !== '' && (
+      {parked.detail !== '' && showsServerDetail(parked.reason) && (
         <span className="alert-line copy-sync-detail">
           {t('conflicts.notices.detail', { detail: parked.detail })}
         </span>

@@ -5,7 +5,11 @@
  */
 import type { TFunction } from 'i18next';
 
-import type { SyncBacklog, SyncProblem } from '../../core/sync/sync-backlog';
+import {
+  showsServerDetail,
+  type SyncBacklog,
+  type SyncProblem,
+} from '../../core/sync/sync-backlog';
 import type { SyncStatus } from '../../core/sync/sync-engine';
 import type { Connection } from '../services/session';
 import { formatAge, formatDelay } from './relative-age';
@@ -105,7 +109,9 @@ export function describeSyncProblem(
       status: problem.status ?? '',
     }),
     serverDetail:
-      problem.detail === null || problem.detail === ''
+      problem.detail === null ||
+      problem.detail === '' ||
+      !showsServerDetail(problem.reason)
         ? null
         : t('sync.problems.serverSaid', { detail: problem.detail }),
     since: formatAge(problem.since, now, locale, t),

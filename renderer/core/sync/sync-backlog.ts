@@ -7,6 +7,16 @@ import type { CopydeskDatabase } from '../store/database';
 import { isPushable } from '../store/outbox';
 import type { OutboxParking, ParkReason } from '../store/rows';
 
+/**
+ * Tests whether the examiner needs the server's own words for a refusal.
+ * Only for an invalid grade (which mark) or an unexpected refusal: the
+ * app explains a conflict, a locked batch and a withdrawn copy itself, and
+ * the server's detail is English with internal ids.
+ */
+export function showsServerDetail(reason: ParkReason): boolean {
+  return reason === 'invalid' || reason === 'rejected';
+}
+
 /** A push the server refused, waiting for the examiner. */
 export interface ParkedPush {
   copyId: string;

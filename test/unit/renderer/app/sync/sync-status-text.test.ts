@@ -160,14 +160,32 @@ describe('describeSyncProblem', () => {
     since: '2026-06-20T09:30:00.000Z',
   };
 
-  it('names the copy, the reason and the server’s words', () => {
+  it('names the copy and the reason of a locked batch', () => {
     expect(plain(describeSyncProblem(locked, NOW, fr, 'fr'))).toEqual({
       copy: 'Copie A000000002 · Lot 1',
       reason:
         'Le lot est clos, rendu ou sa date limite est passée : le serveur n’accepte plus de modification.',
-      serverDetail: 'Réponse du serveur : Batch "b1" is closed',
+      serverDetail: null,
       since: 'il y a 30 min',
     });
+  });
+
+  it('quotes the server’s words on an invalid grade', () => {
+    const text = describeSyncProblem(
+      {
+        ...locked,
+        reason: 'invalid',
+        status: 422,
+        detail: 'marks.q1: 4.3 is not a multiple of 0.5',
+      },
+      NOW,
+      fr,
+      'fr',
+    );
+
+    expect(text.serverDetail).toBe(
+      'Réponse du serveur : marks.q1: 4.3 is not a multiple of 0.5',
+    );
   });
 
   it('gives the status of an unexpected rejection', () => {
