@@ -34,12 +34,11 @@ export interface PushContext {
 }
 
 /**
- * What one push did. `stored`: the server holds the grade (the entry is
- * removed unless an edit came meanwhile). `parked`: the server refused it
- * for good and the entry waits for the examiner. `retry`: a new key or a
- * new base was taken, or an edit replaced the entry before anything was
- * sent, and the entry should be sent again at once.
- * `skipped`: nothing to send. Network failures, a failed refresh, 401
+ * The outcome of one push. `stored`: the server stored the grade (the
+ * entry is removed unless an edit came meanwhile). `parked`: the server
+ * rejected it for good and the entry waits for the examiner. `retry`: a
+ * new key or a new base was taken, and the entry should be sent again at
+ * once. `skipped`: nothing to send. Network failures, a failed refresh, 401
  * after a refresh, 5xx, 429 and 408 are raised after the failure is
  * recorded.
  */
@@ -84,13 +83,13 @@ export async function pushGrade(
 }
 
 /**
- * Sends the outbox entries of `copyIds`, in chunks: each chunk's entries
- * are marked sent in the transaction that reads their grades, so each body
- * sent is the one its key stands for (see `outbox.ts`), then sent
- * `concurrency` at a time, and the writes the server accepted are recorded
- * in one transaction. Recording a chunk together is safe because a write
- * accepted but not yet recorded is sent again with its key after a crash,
- * and the server replays its first response.
+ * Sends the outbox entries of `copyIds` in chunks. A chunk's entries are
+ * marked sent in the transaction that reads their grades, so each body
+ * sent is the one its key is for (see `outbox.ts`). They are then sent
+ * `concurrency` at a time, and the writes the server accepted are
+ * recorded in one transaction. Recording a chunk together is safe because
+ * a write accepted but not yet recorded is sent again with its key after a
+ * crash, and the server replays its first response.
  *
  * The first failure that stops a run (no response, a failed refresh, 401
  * after a refresh, 5xx, 429, 408) aborts the requests in flight and is
