@@ -325,6 +325,7 @@ test.describe('an examiner who hands in a batch', () => {
     await expect(workspace.reopen).toBeDisabled();
     await page.goto(`${server().url}/#/`);
     await expect(batches.card('Lot 1')).toContainText('Rendu');
+    await expect(batches.card('Lot 1')).not.toContainText(/jours? restants?/);
     expect(unexpectedErrors(app.errors)).toEqual([]);
   });
 });

@@ -65,12 +65,19 @@ export function BatchesScreen() {
                 <p>
                   {t('batches.deadline', {
                     date: formatDate(batch.deadline, i18n.language),
-                  })}{' '}
-                  <strong>
-                    {days < 0
-                      ? t('batches.overdue')
-                      : t('batches.daysLeft', { count: days })}
-                  </strong>
+                  })}
+                  {/* A submitted or closed batch takes no more marks, so
+                      its time left no longer matters. */}
+                  {batch.status === 'open' && (
+                    <>
+                      {' '}
+                      <strong>
+                        {days < 0
+                          ? t('batches.overdue')
+                          : t('batches.daysLeft', { count: days })}
+                      </strong>
+                    </>
+                  )}
                 </p>
                 <p>
                   {t('batches.copies', { count: overview.copiesTotal })} ·{' '}
