@@ -38,7 +38,7 @@ export async function pushBare(
     const text = await response.text();
     if (response.status !== 201) {
       throw new Error(
-        `PUT grade of ${copyId} answered ${response.status}: ${text}`,
+        `PUT grade of ${copyId} responded with ${response.status}: ${text}`,
       );
     }
   });
@@ -65,7 +65,7 @@ export async function pullBare(
     );
     if (response.status !== 200) {
       throw new Error(
-        `GET changes answered ${response.status}: ${await response.text()}`,
+        `GET changes responded with ${response.status}: ${await response.text()}`,
       );
     }
     const page = (await response.json()) as ChangesResponse;
@@ -84,7 +84,9 @@ export async function pullBare(
       });
       await grade.text();
       if (grade.status !== 200) {
-        throw new Error(`GET grade of ${copyId} answered ${grade.status}`);
+        throw new Error(
+          `GET grade of ${copyId} responded with ${grade.status}`,
+        );
       }
     });
 
@@ -157,7 +159,7 @@ export async function writeSupervisorChanges(
         const text = await response.text();
         if (response.status !== 200 && response.status !== 201) {
           throw new Error(
-            `Supervisor PUT of ${copyId} answered ${response.status}: ${text}`,
+            `Supervisor PUT of ${copyId} responded with ${response.status}: ${text}`,
           );
         }
         versions.set(copyId, (JSON.parse(text) as { version: number }).version);

@@ -159,7 +159,7 @@ async function waitUntilHealthy(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(
-        `The server exited with ${child.exitCode} before it answered: ${output}`,
+        `The server exited with ${child.exitCode} before it responded: ${output}`,
       );
     }
     try {
@@ -174,7 +174,7 @@ async function waitUntilHealthy(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(
-    `The server at ${url} did not answer /healthz within ${START_TIMEOUT_MS} ms: ${output}`,
+    `The server at ${url} did not respond to /healthz within ${START_TIMEOUT_MS} ms: ${output}`,
   );
 }
 

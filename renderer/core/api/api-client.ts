@@ -47,7 +47,7 @@ export interface GradeWriteOptions {
 }
 
 /**
- * The server's answer to a grade write that it processed: the stored grade
+ * The server's response to a grade write that it processed: the stored grade
  * (200 or 201), or the current grade when the edit did not start from it
  * (412). Other statuses raise `ApiError`.
  */
@@ -213,7 +213,7 @@ export class ApiClient {
   /**
    * Returns the copy's grade on the server, or null when it has none yet.
    * Raises `ApiError` 404 when the copy is not assigned to the caller: the
-   * server answers 404 for both, so a null also covers a copy withdrawn
+   * server returns 404 for both, so a null also covers a copy withdrawn
    * since.
    */
   async getGrade(copyId: string, signal?: AbortSignal): Promise<Grade | null> {

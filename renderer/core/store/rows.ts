@@ -172,7 +172,7 @@ export interface ConflictRow {
   serverVersion: number;
   /** The server's `ServerGradeContent`, encrypted. */
   server: EncryptedBytes;
-  /** `push`: a write answered 412. `pull`: a change came from the feed. */
+  /** `push`: a write returned 412. `pull`: a change came from the feed. */
   source: 'push' | 'pull';
   detectedAt: string;
 }

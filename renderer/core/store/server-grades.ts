@@ -23,7 +23,7 @@ import type {
   ServerGradeContent,
 } from './rows';
 
-/** What applying a server grade did to the local one. */
+/** The effect of applying a server grade on the local one. */
 export type ServerGradeOutcome = 'replaced' | 'conflict' | 'up-to-date';
 
 /** A server grade encrypted both ways it may be stored. */

@@ -9,7 +9,7 @@ import type { Batch } from '../../../shared/api/schemas';
 import type { ApiClient } from '../api/api-client';
 import type { CopydeskDatabase } from '../store/database';
 
-/** Why a batch cannot be submitted yet, copy by copy (ids). */
+/** The copies (ids) that keep a batch from being submitted, by reason. */
 export interface SubmitBlockers {
   /** Copies without a final grade. */
   notFinal: string[];

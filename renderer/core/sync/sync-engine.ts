@@ -37,7 +37,7 @@ export interface SyncEngineOptions {
   serverGrades: ServerGradeStore;
   /** The API client of the current server, or null before one is set. */
   getApi: () => SyncApi | null;
-  /** Id of the signed-in grader, or null when nobody is. */
+  /** Id of the signed-in grader, or null when no grader is signed in. */
   getGraderId: () => string | null;
   /** The renderer's logger named `sync`. */
   logger?: Logger;
@@ -64,7 +64,7 @@ export interface SyncEngineOptions {
  * `idle`: the last run succeeded, or none ran yet. `offline`: the last run
  * got no response. `sign-in-required`: the server rejected the sign-in, so
  * nothing is sent until the examiner signs in again. `failing`: the server
- * answered with an error a retry may fix (5xx, 429).
+ * responded with an error a retry may fix (5xx, 429).
  */
 export type SyncPhase =
   'idle' | 'syncing' | 'offline' | 'sign-in-required' | 'failing';
@@ -81,7 +81,7 @@ export interface SyncStatus {
   nextRetryAt: Date | null;
 }
 
-/** Why a run stopped before the end. */
+/** The reason a run stopped before the end. */
 export type SyncStop =
   'not-signed-in' | 'offline' | 'sign-in-required' | 'server-error';
 

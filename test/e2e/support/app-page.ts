@@ -66,7 +66,7 @@ export class AppPage {
 }
 
 // The first sync reads the server's grade of every copy new to this
-// computer, and the API answers 404 for a copy not graded yet. Chromium
+// computer, and the API returns 404 for a copy not graded yet. Chromium
 // logs every 404 response as a console error, though the app expects it.
 function isGradeNotFound(message: ConsoleMessage): boolean {
   return (
