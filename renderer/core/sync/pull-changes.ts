@@ -5,7 +5,7 @@
  * page names any of them (the changes say what changed, not how); grades
  * changed by someone else are read one by one.
  */
-import type { Change, Grade } from '../../../shared/api/schemas';
+import type { Change } from '../../../shared/api/schemas';
 import type { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/errors';
 import {
@@ -27,7 +27,10 @@ import {
   findGradesNeedingAttention,
   type SchemeAttention,
 } from './scheme-attention';
-import { markServerGradesStale } from './server-grade-download';
+import {
+  markServerGradesStale,
+  readServerGrades,
+} from './server-grade-download';
 import { removeWithdrawnCopies } from './withdrawn-copies';
 
 export interface PullContext {
@@ -46,7 +49,7 @@ export interface PullContext {
   signal?: AbortSignal;
 }
 
-/** What one pull applied. */
+/** The changes one pull applied. */
 export interface PullSummary {
   /** Changes read from the feed. */
   changes: number;
@@ -66,7 +69,7 @@ export interface PullSummary {
   attention: SchemeAttention[];
 }
 
-// A feed that keeps answering `more: true` is a server fault; this bounds
+// A feed that keeps returning `more: true` is a server fault; this bounds
 // one pull at 1,000 pages (500,000 changes at the reference server's size).
 const MAX_PAGES = 1_000;
 
@@ -187,7 +190,7 @@ async function applyPage(
     );
   }
 
-  const serverGrades = await fetchGrades(
+  const serverGrades = await readServerGrades(
     api,
     uniqueCopyIds(changes, 'grade-changed'),
     signal,
@@ -268,30 +271,6 @@ async function applyPage(
       ...(await findGradesNeedingAttention(db, context.grades, schemeIds, now)),
     );
   }
-}
-
-// GET /copies/{id}/grade requests sent at the same time.
-const GRADE_READS = 4;
-
-/** Reads the grades, `GRADE_READS` at a time; a copy without one is left out. */
-async function fetchGrades(
-  api: Pick<ApiClient, 'getGrade'>,
-  copyIds: readonly string[],
-  signal?: AbortSignal,
-): Promise<Grade[]> {
-  const grades: (Grade | null)[] = new Array(copyIds.length).fill(null);
-  let next = 0;
-  const work = async () => {
-    while (next < copyIds.length) {
-      const index = next;
-      next += 1;
-      grades[index] = await api.getGrade(copyIds[index]!, signal);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(GRADE_READS, copyIds.length) }, work),
-  );
-  return grades.filter((grade): grade is Grade => grade !== null);
 }
 
 function uniqueCopyIds(

@@ -67,7 +67,7 @@ export async function downloadServerGrades(
         local[index] === undefined || (stale && pending[index] === undefined),
     );
 
-    const grades = await readGrades(context, missing);
+    const grades = await readServerGrades(context.api, missing, context.signal);
     const prepared = await Promise.all(
       grades.map((grade) => context.serverGrades.prepareServerGrade(grade)),
     );
@@ -120,9 +120,14 @@ export async function markServerGradesStale(
   });
 }
 
-async function readGrades(
-  context: ServerGradeDownloadContext,
+/**
+ * Reads the server's grades of `copyIds`, `CONCURRENCY` at a time, and
+ * leaves out copies without one.
+ */
+export async function readServerGrades(
+  api: Pick<ApiClient, 'getGrade'>,
   copyIds: readonly string[],
+  signal?: AbortSignal,
 ): Promise<Grade[]> {
   const grades: Grade[] = [];
   let next = 0;
@@ -130,7 +135,7 @@ async function readGrades(
     while (next < copyIds.length) {
       const copyId = copyIds[next]!;
       next += 1;
-      const grade = await context.api.getGrade(copyId, context.signal);
+      const grade = await api.getGrade(copyId, signal);
       if (grade !== null) {
         grades.push(grade);
       }
