@@ -1,8 +1,10 @@
 /**
  * Build of the three parts of the desktop app, written to `out/`:
  *
- * - `out/main/main.js`: the main process, an ES module. Packages in
- *   `dependencies` stay external and are loaded from `node_modules`.
+ * - `out/main/main.js`: the main process, an ES module with every package it
+ *   imports bundled in (only `electron` and Node's modules stay external).
+ *   The installers then ship no `node_modules` at all, so the server's
+ *   packages in `dependencies` cannot end up in `app.asar`.
  * - `out/preload/preload.cjs`: the preload script. It runs sandboxed, where
  *   only `require('electron')` works, so it is one CommonJS file with
  *   everything else bundled in.
@@ -52,8 +54,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      externalizeDeps: false,
       rollupOptions: {
         input: { main: resolve(import.meta.dirname, 'main/main.ts') },
+        external: ['electron'],
       },
     },
   },
