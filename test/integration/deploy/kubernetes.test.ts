@@ -3,6 +3,8 @@ import { posix } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
+  comparableRendering,
+  kubectlCommand,
   kubectlSkipReason,
   renderOverlay,
   validateObject,
@@ -452,3 +454,91 @@ describe.skipIf(skipReason !== null)('manifest validation', () => {
     );
   });
 });
+
+describe('kubectlCommand', () => {
+  it('reads KUBECTL', () => {
+    expect(kubectlCommand({ KUBECTL: '/opt/kubectl' })).toBe('/opt/kubectl');
+  });
+
+  it('defaults to kubectl from PATH', () => {
+    expect(kubectlCommand({})).toBe('kubectl');
+    expect(kubectlCommand({ KUBECTL: ' ' })).toBe('kubectl');
+  });
+});
+
+describe.skipIf(skipReason !== null)('comparableRendering', () => {
+  let objects: KubernetesObject[];
+
+  beforeAll(() => {
+    objects = renderOverlay('prod');
+  });
+
+  it('ignores the ConfigMap hash', () => {
+    const rehashed = structuredClone(objects);
+    const { container } = serverContainer(rehashed);
+    const configMap = only(rehashed, 'ConfigMap');
+    const oldName = configMap.metadata.name;
+    const newName = oldName.replace(/-[a-z0-9]{10}$/, '-abcdefghij');
+    const reference = container.envFrom?.find(
+      (source) => source.configMapRef?.name === oldName,
+    );
+    configMap.metadata.name = newName;
+    reference!.configMapRef!.name = newName;
+
+    expect(newName).not.toBe(oldName);
+    expect(rehashed).not.toEqual(objects);
+    expect(comparableRendering(rehashed)).toEqual(comparableRendering(objects));
+  });
+
+  it('catches a changed field', () => {
+    const changed = structuredClone(objects);
+    const deployment = only<Deployment>(changed, 'Deployment');
+    deployment.spec.template.spec.containers[0]!.securityContext!.readOnlyRootFilesystem = false;
+
+    expect(comparableRendering(changed)).not.toEqual(
+      comparableRendering(objects),
+    );
+  });
+
+  it('catches a renamed ConfigMap', () => {
+    const renamed = structuredClone(objects);
+    const configMap = only(renamed, 'ConfigMap');
+    configMap.metadata.name = configMap.metadata.name.replace(
+      'copydesk-server-settings',
+      'copydesk-settings',
+    );
+
+    expect(comparableRendering(renamed)).not.toEqual(
+      comparableRendering(objects),
+    );
+  });
+});
+
+// A second kubectl, for example Debian 12's next to a newer one, whose
+// rendering of each overlay must match that of the first.
+const compareCommand = process.env.KUBECTL_COMPARE?.trim() || undefined;
+if (skipReason === null && compareCommand === undefined) {
+  console.warn(
+    'KUBECTL_COMPARE is unset, so the renderings of two kubectl versions are not compared: set it to a second kubectl to compare',
+  );
+}
+
+describe.skipIf(skipReason !== null || compareCommand === undefined)(
+  'rendering across kubectl versions',
+  () => {
+    it.each(['dev', 'prod'])('%s overlay renders the same objects', (name) => {
+      const first = renderOverlay(name);
+      const second = renderOverlay(name, compareCommand);
+
+      for (const objects of [first, second]) {
+        expect(only(objects, 'ConfigMap').metadata.name).toMatch(
+          /^copydesk-server-settings-[a-z0-9]{10}$/,
+        );
+      }
+      expect(
+        comparableRendering(second),
+        `${compareCommand} against ${kubectlCommand()}`,
+      ).toEqual(comparableRendering(first));
+    });
+  },
+);
