@@ -6,7 +6,14 @@
  * electron-builder calls `build/after-pack.mjs` after it has copied the app,
  * and that hook applies `fuseConfigFor` to the packaged executable.
  */
-import { FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
+import path from 'node:path';
+
+import {
+  flipFuses,
+  FuseV1Options,
+  FuseVersion,
+  type FuseV1Config,
+} from '@electron/fuses';
 import type { AfterPackContext } from 'electron-builder';
 import { Arch } from 'electron-builder';
 
@@ -50,6 +57,11 @@ export const ELECTRON_FUSES: FuseSettings = {
   // file:// pages need no more than a browser gives them (no fetch of
   // other files, no service workers, no access across frames).
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+
+  // V8's signal handlers catch out-of-bounds memory access of WebAssembly
+  // (the OCR engine) without bounds checks in the compiled code. Electron
+  // enables them by default.
+  [FuseV1Options.WasmTrapHandlers]: true,
 };
 
 /**
@@ -69,11 +81,42 @@ export function fuseConfigFor(platform: string, arch: string): FuseV1Config {
   };
 }
 
-/** Sets the fuses of the executable that electron-builder just packaged. */
+/** File name extension of the packaged executable on each platform. */
+const EXECUTABLE_EXTENSIONS: Record<string, string> = {
+  darwin: '.app',
+  mas: '.app',
+  win32: '.exe',
+  linux: '',
+};
+
+/**
+ * Sets the fuses of the executable that electron-builder just packaged.
+ * It calls the `@electron/fuses` of this project rather than
+ * `packager.addElectronFuses`, because app-builder-lib 26.18.1 brings
+ * `@electron/fuses` 1.8.0, which writes 8 fuses while Electron 45's wire
+ * has 9 (the ninth is `WasmTrapHandlers`), so packaging would fail.
+ */
 export async function applyFuses(context: AfterPackContext): Promise<void> {
   const config = fuseConfigFor(
     context.electronPlatformName,
     Arch[context.arch],
   );
-  await context.packager.addElectronFuses(context, config);
+  const extension = EXECUTABLE_EXTENSIONS[context.electronPlatformName];
+  if (extension === undefined) {
+    throw new Error(
+      `Cannot set Electron fuses for platform "${context.electronPlatformName}": build for darwin, mas, win32 or linux.`,
+    );
+  }
+
+  // Linux executables take the package's executable name; the others the
+  // product's file name, as electron-builder names them.
+  const packager = context.packager as AfterPackContext['packager'] & {
+    executableName?: string;
+  };
+  const name =
+    context.electronPlatformName === 'linux' &&
+    packager.executableName !== undefined
+      ? packager.executableName
+      : packager.appInfo.productFilename;
+  await flipFuses(path.join(context.appOutDir, `${name}${extension}`), config);
 }

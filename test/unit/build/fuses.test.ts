@@ -13,7 +13,7 @@ import {
 import { findElectronBinary } from '../../e2e-electron/support/electron-binary';
 
 // The marker that precedes the fuse wire in an Electron binary, then one
-// byte of wire version and one of wire length (@electron/fuses 1.8.0).
+// byte of wire version and one of wire length (@electron/fuses 2.1.3).
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const DISABLED = 0x30;
 const ENABLED = 0x31;
@@ -36,7 +36,7 @@ function fakeElectronBinary(length: number): Buffer {
 
 describe('ELECTRON_FUSES', () => {
   it('sets every fuse of @electron/fuses', () => {
-    expect(KNOWN_FUSES.length).toBeGreaterThanOrEqual(8);
+    expect(KNOWN_FUSES.length).toBeGreaterThanOrEqual(9);
     for (const fuse of KNOWN_FUSES) {
       expect(typeof ELECTRON_FUSES[fuse], FuseV1Options[fuse]).toBe('boolean');
     }
@@ -71,6 +71,7 @@ describe('ELECTRON_FUSES', () => {
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
       [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+      [FuseV1Options.WasmTrapHandlers]: true,
     };
     expect(Object.keys(incomplete)).toHaveLength(KNOWN_FUSES.length - 1);
   });
