@@ -235,7 +235,10 @@ describe('browser bridge settings', () => {
   it('reports kiosk mode off', async () => {
     const { bridge } = createBridge();
 
-    expect(await bridge.kiosk.getState()).toEqual({ enabled: false });
+    expect(await bridge.kiosk.getState()).toEqual({
+      enabled: false,
+      adminCodeSet: false,
+    });
   });
 });
 
