@@ -225,7 +225,7 @@ export class Session {
 
     await this.options.db.kv.put({ key: GRADER_KEY, value: grader });
     this.options.logger.info('signed in', { graderId: grader.id });
-    this.prepareUnlock(password, grader.id);
+    await this.prepareUnlock(password, grader.id);
     this.setState({
       phase: 'active',
       serverUrl: state.serverUrl,
@@ -316,19 +316,23 @@ export class Session {
     await this.options.bridge.kiosk.wipeAndRestart();
   }
 
-  /** Derives the lock screen's verifier without delaying the sign-in. */
-  private prepareUnlock(password: string, graderId: string): void {
+  /**
+   * Derives the lock screen's verifier, about 0.3 s of PBKDF2. A failure
+   * is logged and leaves the lock screen asking for a new sign-in.
+   */
+  private async prepareUnlock(
+    password: string,
+    graderId: string,
+  ): Promise<void> {
     this.unlockVerifier = null;
-    UnlockVerifier.create(password)
-      .then((verifier) => {
-        this.unlockVerifier = verifier;
-      })
-      .catch((error: unknown) => {
-        this.options.logger.error(
-          'lock screen password check unavailable: unlocking will need a new sign-in',
-          { graderId, error: String(error) },
-        );
-      });
+    try {
+      this.unlockVerifier = await UnlockVerifier.create(password);
+    } catch (error) {
+      this.options.logger.error(
+        'lock screen password check unavailable: unlocking will need a new sign-in',
+        { graderId, error: String(error) },
+      );
+    }
   }
 
   /** Shows the sign-in screen while keeping the stored work. */
