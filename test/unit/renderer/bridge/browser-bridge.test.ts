@@ -240,6 +240,29 @@ describe('browser bridge settings', () => {
       adminCodeSet: false,
     });
   });
+
+  it('rejects the kiosk calls', async () => {
+    const { bridge } = createBridge();
+
+    await expect(
+      bridge.kiosk.authorizeQuit({ adminCode: '1234' }),
+    ).rejects.toThrow('kiosk:authorize-quit is not available in the browser');
+    await expect(bridge.kiosk.quit()).rejects.toThrow(
+      'kiosk:quit is not available in the browser',
+    );
+    await expect(bridge.kiosk.wipeAndRestart()).rejects.toThrow(
+      'kiosk:wipe-and-restart is not available in the browser',
+    );
+  });
+
+  it('reports updates off', async () => {
+    const { bridge } = createBridge();
+
+    expect(await bridge.update.getStatus()).toEqual({ state: 'off' });
+    await expect(bridge.update.install()).rejects.toThrow(
+      'update:install is not available in the browser build',
+    );
+  });
 });
 
 describe('browser bridge file export', () => {
