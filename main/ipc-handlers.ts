@@ -7,8 +7,10 @@ import { app, type WebContents } from 'electron';
 import type { LogEntry, ManagedSettings } from '../shared/ipc/contract';
 import { exportFile } from './file-export';
 import { handleIpc, type IpcGuardOptions } from './ipc-guard';
+import { registerKioskHandlers, type KioskControls } from './kiosk-handlers';
 import { createLogger } from './logger';
 import type { StorageKeyStore } from './storage-key';
+import type { Updater } from './updater';
 import type { UserSettingsStore } from './user-settings';
 import type { CredentialVault } from './vault';
 
@@ -28,6 +30,8 @@ export interface IpcHandlerDependencies {
   isAppWindow: (sender: WebContents) => boolean;
   /** Folder the save dialog of `file:export` opens in. */
   exportFolder: string;
+  kiosk: KioskControls;
+  updater: Pick<Updater, 'getStatus' | 'install'>;
 }
 
 /** Registers one handler per channel. Call once, after the app is ready. */
@@ -69,9 +73,14 @@ export function registerIpcHandlers(
     }),
     guard,
   );
+  registerKioskHandlers(dependencies.kiosk, guard);
+  handleIpc('update:get-status', () => dependencies.updater.getStatus(), guard);
   handleIpc(
-    'kiosk:get-state',
-    () => ({ enabled: dependencies.managedSettings.kiosk === true }),
+    'update:install',
+    () => {
+      dependencies.updater.install();
+      return undefined;
+    },
     guard,
   );
 

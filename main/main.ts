@@ -11,15 +11,21 @@ import {
   app,
   BrowserWindow,
   dialog,
+  Menu,
   protocol,
   session,
   type WebContents,
 } from 'electron';
+import electronUpdater from 'electron-updater';
 
 import { APP_START_URL } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc-handlers';
-import { createLogger } from './logger';
+import { AdminCodeChecker, parseAdminCodeHash } from './kiosk-admin-code';
+import { KioskQuitGate } from './kiosk-quit-gate';
+import { createWindowOptions, installKioskShortcutBlock } from './kiosk-window';
+import { wipeLocalData } from './kiosk-wipe';
+import { createLogger, logFolder } from './logger';
 import { installNavigationGuard } from './navigation-guard';
 import { denyAllPermissions } from './permissions';
 import { policyFilePath, readPolicy, toManagedSettings } from './policy';
@@ -30,8 +36,8 @@ import {
   USER_SETTINGS_FILE,
   UserSettingsStore,
 } from './user-settings';
+import { planUpdates, readDistribution, Updater } from './updater';
 import { CredentialVault, REFRESH_TOKEN_FILE } from './vault';
-import { createWebPreferences } from './window-options';
 
 const log = createLogger('app');
 
@@ -71,21 +77,36 @@ async function start(): Promise<void> {
   }
   const managedSettings =
     policy.status === 'found' ? toManagedSettings(policy.policy) : {};
+  const kiosk = managedSettings.kiosk === true;
+  // The policy's schema has checked the hash's format already.
+  const adminCodeHash =
+    policy.status === 'found' && policy.policy.kioskAdminCodeHash !== undefined
+      ? parseAdminCodeHash(policy.policy.kioskAdminCodeHash)
+      : null;
 
   const userData = app.getPath('userData');
   const userSettings = new UserSettingsStore(
     path.join(userData, USER_SETTINGS_FILE),
   );
   await userSettings.load();
+  const getLanguage = () => appLanguage(managedSettings, userSettings.get());
 
+  if (kiosk) {
+    // Also removes the default menu's shortcuts (reload, developer tools).
+    Menu.setApplicationMenu(null);
+  }
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, {
     root: RENDERER_ROOT,
     getServerUrl: () => effectiveServerUrl(managedSettings, userSettings.get()),
   });
   app.on('web-contents-created', (_event, contents) => {
-    installNavigationGuard(contents);
+    installNavigationGuard(contents, { openExternalLinks: !kiosk });
   });
+
+  const quitGate = new KioskQuitGate(kiosk, getLanguage);
+  const vaultFiles = [REFRESH_TOKEN_FILE, STORAGE_KEY_FILE, USER_SETTINGS_FILE];
+  const updater = await startUpdater(kiosk, managedSettings.updateUrl);
   registerIpcHandlers({
     vault: new CredentialVault(path.join(userData, REFRESH_TOKEN_FILE)),
     storageKey: new StorageKeyStore(path.join(userData, STORAGE_KEY_FILE)),
@@ -93,19 +114,62 @@ async function start(): Promise<void> {
     managedSettings,
     isAppWindow,
     exportFolder: app.getPath('downloads'),
+    kiosk: {
+      enabled: kiosk,
+      gate: quitGate,
+      adminCodes: new AdminCodeChecker(adminCodeHash),
+      wipe: () =>
+        wipeLocalData({
+          session: session.defaultSession,
+          files: vaultFiles.map((name) => path.join(userData, name)),
+          logFolder: logFolder(),
+        }),
+      restart: () => {
+        app.relaunch();
+        app.exit(0);
+      },
+      exit: () => app.exit(0),
+      quit: () => app.quit(),
+    },
+    updater,
   });
 
-  mainWindow = new BrowserWindow({
-    kiosk: managedSettings.kiosk === true,
-    webPreferences: createWebPreferences(PRELOAD_PATH),
-  });
+  mainWindow = new BrowserWindow(createWindowOptions(PRELOAD_PATH, kiosk));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  installUnloadPrompt(mainWindow.webContents, () =>
-    appLanguage(managedSettings, userSettings.get()),
-  );
+  quitGate.install(mainWindow);
+  if (kiosk) {
+    installKioskShortcutBlock(mainWindow.webContents);
+  }
+  installUnloadPrompt(mainWindow.webContents, getLanguage);
   await mainWindow.loadURL(APP_START_URL);
+}
+
+/**
+ * Starts the update checks when this build and mode allow them. A
+ * package.json that cannot be read turns updates off, with the reason
+ * logged, rather than stopping the app.
+ */
+async function startUpdater(
+  kiosk: boolean,
+  updateUrl: string | undefined,
+): Promise<Updater> {
+  const updater = new Updater(electronUpdater.autoUpdater);
+  let distribution: string | null;
+  try {
+    distribution = await readDistribution(app.getAppPath());
+  } catch (error) {
+    log.error(
+      `updates off: cannot read the app's package.json: ${String(error)}`,
+    );
+    return updater;
+  }
+
+  updater.start(
+    planUpdates({ kiosk, isPackaged: app.isPackaged, distribution, updateUrl }),
+  );
+  return updater;
 }
 
 // Custom schemes get their privileges only when registered before `ready`.

@@ -1,7 +1,8 @@
 /**
  * Keeps the window on the app's own pages. A page may navigate only within
  * `app://copydesk/`; an https link opens in the system browser through
- * `shell.openExternal`; `window.open` never creates a window.
+ * `shell.openExternal`, except in kiosk mode, where no desktop is there to
+ * show it; `window.open` never creates a window.
  */
 import {
   shell,
@@ -61,14 +62,32 @@ export function openExternalIfAllowed(url: string): boolean {
   return true;
 }
 
+export interface NavigationGuardOptions {
+  /**
+   * Whether an allowed https link opens in the system browser. False in
+   * kiosk mode, where every link out of the app is blocked.
+   */
+  openExternalLinks: boolean;
+}
+
+const DEFAULT_OPTIONS: NavigationGuardOptions = { openExternalLinks: true };
+
 /**
  * Handles `window.open` and `target="_blank"` links: an allowed external
- * link goes to the system browser, and no Electron window is ever created.
+ * link goes to the system browser, unless `options` turns that off, and no
+ * Electron window is ever created.
  */
 export function handleWindowOpen(
   details: HandlerDetails,
+  options: NavigationGuardOptions = DEFAULT_OPTIONS,
 ): WindowOpenHandlerResponse {
-  openExternalIfAllowed(details.url);
+  if (options.openExternalLinks) {
+    openExternalIfAllowed(details.url);
+  } else {
+    log.warn(
+      `blocked a link to ${describeUrlForLog(details.url)} in kiosk mode`,
+    );
+  }
   return { action: 'deny' };
 }
 
@@ -77,7 +96,10 @@ export function handleWindowOpen(
  * app is cancelled, and an https target is opened in the system browser
  * instead, so a plain `<a href="https://...">` still works.
  */
-export function installNavigationGuard(contents: WebContents): void {
+export function installNavigationGuard(
+  contents: WebContents,
+  options: NavigationGuardOptions = DEFAULT_OPTIONS,
+): void {
   const stopUnlessAllowed = (event: {
     url: string;
     preventDefault(): void;
@@ -88,7 +110,7 @@ export function installNavigationGuard(contents: WebContents): void {
 
     event.preventDefault();
 
-    if (isAllowedExternalUrl(event.url)) {
+    if (options.openExternalLinks && isAllowedExternalUrl(event.url)) {
       openExternalIfAllowed(event.url);
       return;
     }
@@ -97,7 +119,9 @@ export function installNavigationGuard(contents: WebContents): void {
 
   contents.on('will-frame-navigate', stopUnlessAllowed);
   contents.on('will-redirect', stopUnlessAllowed);
-  contents.setWindowOpenHandler(handleWindowOpen);
+  contents.setWindowOpenHandler((details) =>
+    handleWindowOpen(details, options),
+  );
 
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();

@@ -41,6 +41,13 @@ export const bridge = {
   },
   kiosk: {
     getState: invoker('kiosk:get-state'),
+    authorizeQuit: invoker('kiosk:authorize-quit'),
+    quit: invoker('kiosk:quit'),
+    wipeAndRestart: invoker('kiosk:wipe-and-restart'),
+  },
+  update: {
+    getStatus: invoker('update:get-status'),
+    install: invoker('update:install'),
   },
   file: {
     export: invoker('file:export'),

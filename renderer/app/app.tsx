@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/app-shell';
 import { useRoute } from './hooks/use-route';
 import { useSession } from './hooks/use-session';
+import { AdminQuitButton } from './kiosk/admin-quit';
+import { IdleLock } from './kiosk/idle-lock';
+import { useKioskSettings } from './kiosk/use-kiosk-settings';
 import { BatchDetailScreen } from './screens/batch-detail-screen';
 import { BatchesScreen } from './screens/batches-screen';
 import { ServerScreen } from './screens/server-screen';
@@ -19,6 +22,9 @@ export function App() {
   const services = useServices();
   const session = useSession();
   const route = useRoute();
+  const kiosk = useKioskSettings();
+  const adminQuit =
+    kiosk?.kiosk === true && kiosk.adminCodeSet ? <AdminQuitButton /> : null;
 
   // The browser's `online` event is a hint: it only triggers an attempt,
   // whose result decides whether the app counts as online.
@@ -45,14 +51,22 @@ export function App() {
     case 'starting':
       return <p className="muted centered-panel">{t('app.loading')}</p>;
     case 'needs-server':
-      return <ServerScreen />;
+      return (
+        <>
+          <ServerScreen />
+          {adminQuit}
+        </>
+      );
     case 'signed-out':
       return (
-        <SignInScreen
-          serverUrl={session.serverUrl}
-          serverLocked={session.serverLocked}
-          expired={session.expired}
-        />
+        <>
+          <SignInScreen
+            serverUrl={session.serverUrl}
+            serverLocked={session.serverLocked}
+            expired={session.expired}
+          />
+          {adminQuit}
+        </>
       );
     case 'active':
       break;
@@ -85,6 +99,10 @@ export function App() {
   return (
     <RouterProvider navigate={(href) => (window.location.hash = href)}>
       <AppShell session={session}>{screen}</AppShell>
+      {adminQuit}
+      {kiosk?.idleLockMinutes != null && (
+        <IdleLock minutes={kiosk.idleLockMinutes} grader={session.grader} />
+      )}
     </RouterProvider>
   );
 }

@@ -41,6 +41,10 @@ export interface BrowserBridgeOptions {
   storage?: SettingsStorage;
 }
 
+function kioskOnly(channel: string): string {
+  return `${channel} is not available in the browser build, which has no kiosk mode`;
+}
+
 /** `AppInfo.platform` of the browser build, where `process.platform` does not exist. */
 export const BROWSER_PLATFORM = 'browser';
 
@@ -78,8 +82,28 @@ export function createBrowserBridge(
     app: {
       getInfo: async () => ({ ...appInfo }),
     },
+    // The browser build never runs in kiosk mode and has no updater: a
+    // web page cannot lock the screen or restart itself into a new version.
     kiosk: {
-      getState: async () => ({ enabled: false }),
+      getState: async () => ({ enabled: false, adminCodeSet: false }),
+      authorizeQuit: async (request: IpcPayload<'kiosk:authorize-quit'>) => {
+        checkPayload('kiosk:authorize-quit', request);
+        throw new Error(kioskOnly('kiosk:authorize-quit'));
+      },
+      quit: async () => {
+        throw new Error(kioskOnly('kiosk:quit'));
+      },
+      wipeAndRestart: async () => {
+        throw new Error(kioskOnly('kiosk:wipe-and-restart'));
+      },
+    },
+    update: {
+      getStatus: async () => ({ state: 'off' as const }),
+      install: async () => {
+        throw new Error(
+          'update:install is not available in the browser build: reload the page to get the served version',
+        );
+      },
     },
     file: {
       export: async (request: IpcPayload<'file:export'>) => {

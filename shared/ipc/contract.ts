@@ -87,10 +87,61 @@ export const AppInfo = Type.Object(
 export type AppInfo = Static<typeof AppInfo>;
 
 export const KioskState = Type.Object(
-  { enabled: Type.Boolean() },
+  {
+    enabled: Type.Boolean(),
+    /** True when the policy sets an administrator code that allows quitting. */
+    adminCodeSet: Type.Boolean(),
+  },
   { additionalProperties: false },
 );
 export type KioskState = Static<typeof KioskState>;
+
+export const AdminCodeRequest = Type.Object(
+  { adminCode: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type AdminCodeRequest = Static<typeof AdminCodeRequest>;
+
+/**
+ * The check of an administrator code. `too-many-attempts`: the code was not
+ * checked, because failed attempts make the next one wait.
+ * `not-configured`: the policy sets no code, so only signing out restarts
+ * the app.
+ */
+export const AdminCodeResult = Type.Object(
+  {
+    status: Type.Union([
+      Type.Literal('accepted'),
+      Type.Literal('wrong-code'),
+      Type.Literal('too-many-attempts'),
+      Type.Literal('not-configured'),
+    ]),
+    /** Seconds before the next attempt is checked; 0 when accepted. */
+    retryAfterSeconds: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type AdminCodeResult = Static<typeof AdminCodeResult>;
+
+/**
+ * The state of the app's update. `off`: no updates in this build or mode
+ * (kiosk, MSI, not packaged, browser). `ready`: `version` is downloaded and
+ * a restart installs it.
+ */
+export const UpdateStatus = Type.Object(
+  {
+    state: Type.Union([
+      Type.Literal('off'),
+      Type.Literal('idle'),
+      Type.Literal('checking'),
+      Type.Literal('downloading'),
+      Type.Literal('ready'),
+    ]),
+    version: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type UpdateStatus = Static<typeof UpdateStatus>;
 
 export const FileExportRequest = Type.Object(
   {
@@ -163,6 +214,26 @@ export const IPC_CONTRACT = {
   'settings:set': { payload: UserSettings, result: UserSettings },
   'app:get-info': { payload: NoValue, result: AppInfo },
   'kiosk:get-state': { payload: NoValue, result: KioskState },
+  /**
+   * Checks the administrator code; once one is accepted, the app may quit
+   * until it restarts. Rejects outside kiosk mode.
+   */
+  'kiosk:authorize-quit': {
+    payload: AdminCodeRequest,
+    result: AdminCodeResult,
+  },
+  /** Quits the app; rejects unless an administrator code was accepted. */
+  'kiosk:quit': { payload: NoValue, result: NoValue },
+  /**
+   * Erases the local store, caches, tokens, settings and logs, then
+   * restarts on the sign-in screen, or quits once an administrator code
+   * was accepted. The renderer closes its store first. Rejects outside
+   * kiosk mode, and with the failed steps when a deletion fails.
+   */
+  'kiosk:wipe-and-restart': { payload: NoValue, result: NoValue },
+  'update:get-status': { payload: NoValue, result: UpdateStatus },
+  /** Restarts to install the downloaded update; rejects unless one is ready. */
+  'update:install': { payload: NoValue, result: NoValue },
   'file:export': { payload: FileExportRequest, result: FileExportResult },
   'log:write': { payload: LogEntry, result: NoValue },
 } as const satisfies Record<string, IpcCall>;

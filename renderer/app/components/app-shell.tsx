@@ -18,6 +18,7 @@ import { useStorageStatus } from '../hooks/use-storage';
 import { useServices } from '../services/app-services';
 import type { SessionState } from '../services/session';
 import { SyncStatusBar } from '../sync/sync-status';
+import { UpdateNotice } from '../update/update-notice';
 import { useQuitWarning } from '../sync/use-quit-warning';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
@@ -83,6 +84,7 @@ function StatusBar(props: {
           : t('shell.storageUnknown')}
         {storage.persistence === 'denied' && ` · ${t('shell.notPersistent')}`}
       </span>
+      <UpdateNotice />
     </footer>
   );
 }

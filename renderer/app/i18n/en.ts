@@ -137,6 +137,55 @@ export const en: Messages = {
   reports: reportsEn,
   conflicts: conflictsEn,
   sync: syncEn,
+  kiosk: {
+    signOutTitle: 'Sign out of this shared computer',
+    signOutIntro:
+      'When you sign out, Copydesk erases your batches, copies, marks and logs from this computer, then returns to the sign-in screen.',
+    unsynced:
+      'Cannot sign out: the server does not have {{pendingGrades}} pending grade(s), {{parkedGrades}} rejected grade(s), {{conflicts}} conflict(s) and {{pendingReports}} scan report(s) yet. Send them, or settle the rejected grades and conflicts, then sign out.',
+    allSynced: 'Everything is on the server: nothing will be lost.',
+    syncNow: 'Send now',
+    syncOffline:
+      'The server does not respond: your marks stay on this computer. Try again when the network is back.',
+    signOutAndErase: 'Sign out and erase',
+    cancel: 'Cancel',
+    wipeFailed:
+      'Erasing failed: {{detail}}. Do not leave the computer: tell the exam centre’s IT staff.',
+    adminQuit: 'Quit (administrator)',
+    adminTitle: 'Quit Copydesk',
+    adminIntro: 'For the exam centre’s administrator: enter the exit code.',
+    adminCode: 'Administrator code',
+    adminCodeMissing: 'Enter the code.',
+    adminSubmit: 'Check the code',
+    wrongCode: 'Wrong code. Try again in {{seconds}} s.',
+    tooManyAttempts: 'Too many attempts. Try again in {{seconds}} s.',
+    notConfigured:
+      'No administrator code is set on this computer: only signing out restarts Copydesk.',
+    checkFailed: 'Checking the code failed: {{detail}}',
+    signOutAndQuit: 'Sign out, erase and quit',
+    quitKeep:
+      'Quit without signing out (the data stays encrypted on this computer)',
+    quitNow: 'Quit',
+    lockTitle: 'Copydesk is locked',
+    lockIntro:
+      'After {{minutes}} min without activity, the copy is hidden. Your work is saved.',
+    lockedFor: 'Session of {{name}}',
+    password: 'Password',
+    passwordMissing: 'Enter your password.',
+    unlock: 'Unlock',
+    wrongPassword: 'Wrong password.',
+    signInAgain: 'Sign in again to unlock',
+    signInAgainIntro:
+      'Copydesk restarted since you signed in: sign in again to go on.',
+    lockSignOut: 'Sign out',
+    signOutFailed: 'Signing out failed: {{detail}}',
+  },
+  update: {
+    ready: 'Update ready: restart',
+    readyVersion: 'Version {{version}} is downloaded and verified.',
+    installFailed:
+      'Restarting for the update failed: {{detail}}. The update will install the next time Copydesk closes.',
+  },
   units: {
     bytes: '{{value}} B',
     kilobytes: '{{value}} KB',

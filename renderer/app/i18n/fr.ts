@@ -143,6 +143,56 @@ export const fr = {
   reports: reportsFr,
   conflicts: conflictsFr,
   sync: syncFr,
+  kiosk: {
+    signOutTitle: 'Se déconnecter de cet ordinateur partagé',
+    signOutIntro:
+      'À la déconnexion, Copydesk efface de cet ordinateur vos lots, copies, notes et journaux, puis revient à l’écran de connexion.',
+    unsynced:
+      'Déconnexion impossible : le serveur n’a pas encore {{pendingGrades}} note(s) en attente, {{parkedGrades}} note(s) refusée(s), {{conflicts}} conflit(s) et {{pendingReports}} signalement(s) de copie. Envoyez-les, ou réglez les notes refusées et les conflits, puis déconnectez-vous.',
+    allSynced: 'Tout est envoyé au serveur : rien ne sera perdu.',
+    syncNow: 'Envoyer maintenant',
+    syncOffline:
+      'Le serveur ne répond pas : vos notes restent sur cet ordinateur. Réessayez quand le réseau revient.',
+    signOutAndErase: 'Se déconnecter et effacer',
+    cancel: 'Annuler',
+    wipeFailed:
+      'L’effacement a échoué : {{detail}}. Ne laissez pas l’ordinateur : prévenez le responsable informatique du centre.',
+    adminQuit: 'Quitter (administrateur)',
+    adminTitle: 'Quitter Copydesk',
+    adminIntro:
+      'Réservé à l’administrateur du centre d’examen : saisissez le code de sortie.',
+    adminCode: 'Code administrateur',
+    adminCodeMissing: 'Saisissez le code.',
+    adminSubmit: 'Valider le code',
+    wrongCode: 'Code incorrect. Nouvel essai possible dans {{seconds}} s.',
+    tooManyAttempts: 'Trop d’essais. Nouvel essai possible dans {{seconds}} s.',
+    notConfigured:
+      'Aucun code administrateur n’est défini sur cet ordinateur : seule la déconnexion redémarre Copydesk.',
+    checkFailed: 'La vérification du code a échoué : {{detail}}',
+    signOutAndQuit: 'Déconnecter, effacer et quitter',
+    quitKeep:
+      'Quitter sans déconnecter (les données restent chiffrées sur cet ordinateur)',
+    quitNow: 'Quitter',
+    lockTitle: 'Copydesk est verrouillé',
+    lockIntro:
+      'Après {{minutes}} min sans activité, la copie est masquée. Votre travail est enregistré.',
+    lockedFor: 'Session de {{name}}',
+    password: 'Mot de passe',
+    passwordMissing: 'Saisissez votre mot de passe.',
+    unlock: 'Déverrouiller',
+    wrongPassword: 'Mot de passe incorrect.',
+    signInAgain: 'Se reconnecter pour déverrouiller',
+    signInAgainIntro:
+      'Copydesk a redémarré depuis votre connexion : reconnectez-vous pour continuer.',
+    lockSignOut: 'Se déconnecter',
+    signOutFailed: 'La déconnexion a échoué : {{detail}}',
+  },
+  update: {
+    ready: 'Mise à jour prête : redémarrer',
+    readyVersion: 'La version {{version}} est téléchargée et vérifiée.',
+    installFailed:
+      'Le redémarrage pour la mise à jour a échoué : {{detail}}. La mise à jour s’installera à la prochaine fermeture de Copydesk.',
+  },
   units: {
     bytes: '{{value}} o',
     kilobytes: '{{value}} Ko',

@@ -21,6 +21,8 @@ import { VaultTokenStore } from '../../core/api/token-store';
 import { refreshAssignments } from '../../core/assignments/refresh-assignments';
 import { checkSignOutAllowed } from '../../core/backup/sign-out-guard';
 import type { Logger } from '../../core/download/logger';
+import { UnlockVerifier } from '../../core/kiosk/unlock-verifier';
+import { checkWipeAllowed } from '../../core/kiosk/wipe-check';
 import { countPendingReports } from '../../core/reports/report-store';
 import { countUnsynced } from '../../core/sync/sync-backlog';
 import type { CopydeskDatabase } from '../../core/store/database';
@@ -90,6 +92,9 @@ export class Session {
   private readonly listeners = new Set<() => void>();
   private api: ApiClient | null = null;
   private refreshInFlight: Promise<void> | null = null;
+  private kiosk = false;
+  /** Made from the password at sign-in, for the lock screen; null after a restart. */
+  private unlockVerifier: UnlockVerifier | null = null;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -108,10 +113,12 @@ export class Session {
   /** Reads the settings and the stored grader, then restores the sign-in. */
   async start(): Promise<void> {
     const { bridge, db } = this.options;
-    const [managed, user] = await Promise.all([
+    const [managed, user, kiosk] = await Promise.all([
       bridge.config.get(),
       bridge.settings.get(),
+      bridge.kiosk.getState(),
     ]);
+    this.kiosk = kiosk.enabled;
     const serverUrl = managed.serverUrl ?? user.serverUrl;
     if (serverUrl === undefined) {
       this.setState({ phase: 'needs-server' });
@@ -218,6 +225,7 @@ export class Session {
 
     await this.options.db.kv.put({ key: GRADER_KEY, value: grader });
     this.options.logger.info('signed in', { graderId: grader.id });
+    await this.prepareUnlock(password, grader.id);
     this.setState({
       phase: 'active',
       serverUrl: state.serverUrl,
@@ -229,18 +237,47 @@ export class Session {
     void this.refresh();
   }
 
+  /** Tells whether the app runs in kiosk mode, known after `start`. */
+  isKiosk(): boolean {
+    return this.kiosk;
+  }
+
+  /**
+   * Tells whether the lock screen can check the password offline: false
+   * after a restart, where unlocking means signing in again.
+   */
+  canUnlockOffline(): boolean {
+    return this.unlockVerifier !== null;
+  }
+
+  /** Tests `password` against the verifier made at sign-in. */
+  async checkUnlockPassword(password: string): Promise<boolean> {
+    if (this.unlockVerifier === null) {
+      return false;
+    }
+    const matches = await this.unlockVerifier.matches(password);
+    if (!matches) {
+      this.options.logger.warn('wrong password at the lock screen');
+    }
+    return matches;
+  }
+
   /**
    * Signs out on the server and clears the tokens. The local store keeps
    * the batches, scans and marks. While grades are unsynced it rejects
    * with `UnsyncedWorkError` and stays signed in, unless `backupSaved`
    * states that an encrypted backup of them was saved.
    *
-   * NOTE: a shared computer (kiosk mode) must also erase the local store at
-   * sign-out; this does not yet.
+   * In kiosk mode it erases the computer instead (see `signOutAndWipe`),
+   * and `backupSaved` is ignored.
    */
   async signOut(options: { backupSaved?: boolean } = {}): Promise<void> {
     const state = this.state;
     if (state.phase !== 'active') {
+      return;
+    }
+    if (this.kiosk) {
+      await this.signOutAndWipe(state.grader.id);
       return;
     }
     await checkSignOutAllowed(this.options.db, options);
@@ -250,6 +287,7 @@ export class Session {
       });
     }
     await this.signOutOnServer(this.requireApi(), state.grader.id);
+    this.unlockVerifier = null;
     this.options.logger.info('signed out', { graderId: state.grader.id });
     this.setState({
       phase: 'signed-out',
@@ -257,6 +295,44 @@ export class Session {
       serverLocked: state.serverLocked,
       expired: false,
     });
+  }
+
+  /**
+   * Signs out on a shared computer: rejects with `UnsyncedDataError` while
+   * the server lacks anything, else revokes the login, closes the store and
+   * has the main process erase every local trace and restart the app. The
+   * returned promise rejects when the erasing fails, with the failed steps.
+   */
+  private async signOutAndWipe(graderId: string): Promise<void> {
+    await checkWipeAllowed(this.options.db);
+    await this.signOutOnServer(this.requireApi(), graderId);
+    this.unlockVerifier = null;
+    this.options.logger.info('signed out in kiosk mode, erasing local data', {
+      graderId,
+    });
+
+    // IndexedDB deletes a database only once every connection is closed.
+    this.options.db.close();
+    await this.options.bridge.kiosk.wipeAndRestart();
+  }
+
+  /**
+   * Derives the lock screen's verifier, about 0.3 s of PBKDF2. A failure
+   * is logged and leaves the lock screen asking for a new sign-in.
+   */
+  private async prepareUnlock(
+    password: string,
+    graderId: string,
+  ): Promise<void> {
+    this.unlockVerifier = null;
+    try {
+      this.unlockVerifier = await UnlockVerifier.create(password);
+    } catch (error) {
+      this.options.logger.error(
+        'lock screen password check unavailable: unlocking will need a new sign-in',
+        { graderId, error: String(error) },
+      );
+    }
   }
 
   /** Shows the sign-in screen while keeping the stored work. */

@@ -47,7 +47,7 @@ describe('IPC contract', () => {
     >().toEqualTypeOf<[payload: string]>();
     expectTypeOf<
       ReturnType<CopydeskBridge['kiosk']['getState']>
-    >().toEqualTypeOf<Promise<{ enabled: boolean }>>();
+    >().toEqualTypeOf<Promise<{ enabled: boolean; adminCodeSet: boolean }>>();
   });
 });
 

@@ -51,14 +51,18 @@ describe('handleIpc', () => {
   });
 
   it('passes a call without payload', async () => {
-    handleIpc('kiosk:get-state', () => ({ enabled: false }), options);
+    handleIpc(
+      'kiosk:get-state',
+      () => ({ enabled: false, adminCodeSet: false }),
+      options,
+    );
 
     const result = await invokeFromRenderer(
       'kiosk:get-state',
       eventFrom(appWindow, mainFrame),
     );
 
-    expect(result).toEqual({ enabled: false });
+    expect(result).toEqual({ enabled: false, adminCodeSet: false });
   });
 
   it('rejects a page from another origin', async () => {

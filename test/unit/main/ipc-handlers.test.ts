@@ -30,7 +30,11 @@ vi.mock('electron-log/main', () => import('./support/electron-log-double'));
 
 import { dialog, type WebContents } from 'electron';
 
+import type { ManagedSettings } from '../../../shared/ipc/contract';
 import { registerIpcHandlers } from '../../../main/ipc-handlers';
+import { AdminCodeChecker } from '../../../main/kiosk-admin-code';
+import { KioskQuitGate } from '../../../main/kiosk-quit-gate';
+import { Updater, type UpdaterEngine } from '../../../main/updater';
 import { StorageKeyStore } from '../../../main/storage-key';
 import { UserSettingsStore } from '../../../main/user-settings';
 import { CredentialVault } from '../../../main/vault';
@@ -48,7 +52,7 @@ const fromApp = { sender: appContents, senderFrame: mainFrame };
 
 let folder: string;
 
-function register(managedSettings = {}) {
+function register(managedSettings: ManagedSettings = {}) {
   registerIpcHandlers({
     vault: new CredentialVault(path.join(folder, 'refresh-token.enc'), 'linux'),
     storageKey: new StorageKeyStore(
@@ -59,6 +63,16 @@ function register(managedSettings = {}) {
     managedSettings,
     isAppWindow: (sender) => sender === appContents,
     exportFolder: path.join(folder, 'Downloads'),
+    kiosk: {
+      enabled: managedSettings.kiosk === true,
+      gate: new KioskQuitGate(managedSettings.kiosk === true, () => 'fr'),
+      adminCodes: new AdminCodeChecker(null),
+      wipe: async () => undefined,
+      restart: () => undefined,
+      exit: () => undefined,
+      quit: () => undefined,
+    },
+    updater: new Updater({} as UpdaterEngine),
   });
 }
 
@@ -248,6 +262,7 @@ describe('settings handlers', () => {
 
     expect(await invokeFromRenderer('kiosk:get-state', fromApp)).toEqual({
       enabled: true,
+      adminCodeSet: false,
     });
   });
 
@@ -256,6 +271,7 @@ describe('settings handlers', () => {
 
     expect(await invokeFromRenderer('kiosk:get-state', fromApp)).toEqual({
       enabled: false,
+      adminCodeSet: false,
     });
   });
 

@@ -36,13 +36,17 @@ const state = vi.hoisted(() => {
     userData: '',
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
     appContents: null as unknown,
-    contentsHandlers: new Map<string, (event: unknown) => void>(),
+    contentsHandlers: new Map<string, (...args: unknown[]) => void>(),
+    windowHandlers: new Map<string, (event: unknown) => void>(),
+    menus: [] as unknown[],
+    asyncMessageBoxes: [] as { message: string }[],
     messageBoxes: [] as {
       parent: unknown;
       message: string;
       buttons: string[];
     }[],
     electron: null as typeof import('./support/electron-double') | null,
+    log: null as typeof import('./support/electron-log-double') | null,
   };
 });
 
@@ -60,7 +64,7 @@ vi.mock('electron', async () => {
 
     webContents = {
       id: 1,
-      on: (name: string, handler: (event: unknown) => void) => {
+      on: (name: string, handler: (...args: unknown[]) => void) => {
         state.contentsHandlers.set(name, handler);
       },
     };
@@ -74,7 +78,9 @@ vi.mock('electron', async () => {
       BrowserWindow.instances.push(this);
     }
 
-    on() {}
+    on(name: string, handler: (event: unknown) => void) {
+      state.windowHandlers.set(name, handler);
+    }
     isMinimized() {
       return true;
     }
@@ -92,6 +98,11 @@ vi.mock('electron', async () => {
   return {
     ...double,
     BrowserWindow,
+    Menu: {
+      setApplicationMenu: (menu: unknown) => {
+        state.menus.push(menu);
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => {
         state.calls.push('registerSchemesAsPrivileged');
@@ -123,6 +134,13 @@ vi.mock('electron', async () => {
         });
         return 0;
       },
+      showMessageBox: async (
+        _parent: unknown,
+        options: { message: string },
+      ) => {
+        state.asyncMessageBoxes.push(options);
+        return { response: 0 };
+      },
     },
     app: {
       requestSingleInstanceLock: () => {
@@ -142,10 +160,21 @@ vi.mock('electron', async () => {
       getPath: (name: string) => `${state.userData}/${name}`,
       getVersion: () => '1.0.0',
       getSystemLocale: () => 'en-GB',
+      // The repository's package.json, which sets no copydeskDistribution.
+      getAppPath: () => process.cwd(),
+      isPackaged: false,
     },
   };
 });
 vi.mock('electron-log/main', () => import('./support/electron-log-double'));
+vi.mock('electron-updater', () => ({
+  default: {
+    autoUpdater: {
+      on: vi.fn(),
+      checkForUpdates: vi.fn(async () => null),
+    },
+  },
+}));
 vi.mock('../../../main/policy', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../main/policy')>()),
   readPolicy: vi.fn(async () => state.policy),
@@ -185,6 +214,7 @@ describe('main', () => {
     await import('../../../main/main');
     // The electron double of this module registry, which contains the handlers.
     state.electron = await import('./support/electron-double');
+    state.log = await import('./support/electron-log-double');
 
     expect(state.calls).toEqual([
       'registerSchemesAsPrivileged',
@@ -212,9 +242,46 @@ describe('main', () => {
     expect(options?.webPreferences).toEqual(
       createWebPreferences(
         (options?.webPreferences as { preload: string }).preload,
+        { kiosk: true },
       ),
     );
     expect(options?.kiosk).toBe(true);
+    expect(options?.fullscreen).toBe(true);
+  });
+
+  it('removes the menu and blocks shortcuts in kiosk mode', () => {
+    const event = { preventDefault: vi.fn() };
+    const reload = {
+      type: 'keyDown',
+      key: 'r',
+      control: true,
+      meta: false,
+      shift: false,
+      alt: false,
+    };
+    state.contentsHandlers.get('before-input-event')?.(event, reload);
+
+    expect(state.menus).toEqual([null]);
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('refuses to close the kiosk window and says why', async () => {
+    const event = { preventDefault: vi.fn() };
+    state.windowHandlers.get('close')?.(event);
+
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => {
+      expect(state.asyncMessageBoxes).toHaveLength(1);
+    });
+    expect(state.asyncMessageBoxes[0]?.message).toBe(
+      'Copydesk ne peut pas être fermé sur cet ordinateur partagé.',
+    );
+  });
+
+  it('turns updates off in kiosk mode', () => {
+    expect(state.log?.logLines.map((line) => line.text)).toContain(
+      'updates off: kiosk mode',
+    );
   });
 
   it('focuses the window on a second launch', () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./support/electron-double'));
 vi.mock('electron-log/main', () => import('./support/electron-log-double'));
 
-import type { WebContents } from 'electron';
+import type { HandlerDetails, WebContents } from 'electron';
 
 import {
   handleWindowOpen,
@@ -180,7 +180,35 @@ describe('installNavigationGuard', () => {
     const contents = new WebContentsDouble();
     installNavigationGuard(contents.asWebContents());
 
-    expect(contents.windowOpenHandler).toBe(handleWindowOpen);
+    const response = contents.windowOpenHandler?.(
+      windowOpen('https://example.org/'),
+    );
+
+    expect(response).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.org/');
+  });
+
+  it('opens no link externally in kiosk mode', () => {
+    const contents = new WebContentsDouble();
+    installNavigationGuard(contents.asWebContents(), {
+      openExternalLinks: false,
+    });
+
+    const navigation = contents.emitNavigation(
+      'will-frame-navigate',
+      'https://example.org/',
+    );
+    const opened = contents.windowOpenHandler?.(
+      windowOpen('https://example.org/help'),
+    );
+
+    expect(navigation.preventDefault).toHaveBeenCalled();
+    expect(opened).toEqual({ action: 'deny' });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(logLines.map((line) => line.text)).toEqual([
+      'blocked navigation to https://example.org',
+      'blocked a link to https://example.org in kiosk mode',
+    ]);
   });
 
   it('blocks webview elements', () => {
@@ -208,14 +236,14 @@ type Listener = (...args: unknown[]) => void;
 
 class WebContentsDouble {
   readonly listeners = new Map<string, Listener>();
-  windowOpenHandler: unknown = null;
+  windowOpenHandler: ((details: HandlerDetails) => unknown) | null = null;
 
   on(name: string, listener: Listener): this {
     this.listeners.set(name, listener);
     return this;
   }
 
-  setWindowOpenHandler(handler: unknown): void {
+  setWindowOpenHandler(handler: (details: HandlerDetails) => unknown): void {
     this.windowOpenHandler = handler;
   }
 

@@ -235,7 +235,33 @@ describe('browser bridge settings', () => {
   it('reports kiosk mode off', async () => {
     const { bridge } = createBridge();
 
-    expect(await bridge.kiosk.getState()).toEqual({ enabled: false });
+    expect(await bridge.kiosk.getState()).toEqual({
+      enabled: false,
+      adminCodeSet: false,
+    });
+  });
+
+  it('rejects the kiosk calls', async () => {
+    const { bridge } = createBridge();
+
+    await expect(
+      bridge.kiosk.authorizeQuit({ adminCode: '1234' }),
+    ).rejects.toThrow('kiosk:authorize-quit is not available in the browser');
+    await expect(bridge.kiosk.quit()).rejects.toThrow(
+      'kiosk:quit is not available in the browser',
+    );
+    await expect(bridge.kiosk.wipeAndRestart()).rejects.toThrow(
+      'kiosk:wipe-and-restart is not available in the browser',
+    );
+  });
+
+  it('reports updates off', async () => {
+    const { bridge } = createBridge();
+
+    expect(await bridge.update.getStatus()).toEqual({ state: 'off' });
+    await expect(bridge.update.install()).rejects.toThrow(
+      'update:install is not available in the browser build',
+    );
   });
 });
 
