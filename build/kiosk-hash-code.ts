@@ -2,21 +2,15 @@
  * Prints the `kioskAdminCodeHash` value of the policy file for an admin
  * code read from standard input (`npm run kiosk:hash-code`).
  *
- * The hash is `scrypt:<salt>:<key>` in lowercase hex: a random 16-byte salt
- * and the 32-byte key that Node.js's `crypto.scrypt` derives from the code's
- * UTF-8 bytes and the salt bytes with its defaults (N=16384, r=8, p=1).
- * The code is read from standard input rather than from an argument, so it
+ * The hash is made by `main/admin-code-hash.ts`, the module with which the
+ * app checks the code, so the two cannot disagree. The code is read from standard input rather than from an argument, so it
  * stays out of shell history and process lists.
  */
-import { randomBytes, scrypt } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 
-const scryptAsync = promisify(scrypt);
+import { hashAdminCode } from '../main/admin-code-hash';
 
-export const SALT_BYTES = 16;
-export const KEY_BYTES = 32;
 export const MIN_CODE_LENGTH = 8;
 
 /** Derives the policy's hash of `code` with a new random salt. */
@@ -27,9 +21,7 @@ export async function hashKioskAdminCode(code: string): Promise<string> {
     );
   }
 
-  const salt = randomBytes(SALT_BYTES);
-  const key = (await scryptAsync(code, salt, KEY_BYTES)) as Buffer;
-  return `scrypt:${salt.toString('hex')}:${key.toString('hex')}`;
+  return hashAdminCode(code);
 }
 
 /** Removes the one line ending that `echo` or a terminal adds. */

@@ -1,20 +1,20 @@
 /**
  * The kiosk administrator code, which lets an administrator quit the app
- * on a shared computer. The policy holds only its scrypt hash, written
- * `scrypt:<salt, 16 bytes in hex>:<key, 32 bytes in hex>`, with Node.js's
- * default cost (N = 16384, r = 8, p = 1). Failed attempts make the next
- * one wait longer, and the code itself is never logged.
+ * on a shared computer. The policy holds only its hash, in the format of
+ * `admin-code-hash.ts`. Failed attempts make the next one wait longer, and
+ * the code itself is never logged.
  */
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-
 import { createLogger } from './logger';
+import { matchesAdminCode, type AdminCodeHash } from './admin-code-hash';
+
+export {
+  hashAdminCode,
+  matchesAdminCode,
+  parseAdminCodeHash,
+  type AdminCodeHash,
+} from './admin-code-hash';
 
 const log = createLogger('kiosk');
-
-const SALT_BYTES = 16;
-const KEY_BYTES = 32;
-const SCRYPT_COST = { N: 16384, r: 8, p: 1 };
-const HASH_PATTERN = /^scrypt:([0-9a-f]{32}):([0-9a-f]{64})$/;
 
 /** Maximum code length, so a huge string cannot keep scrypt busy. */
 export const MAX_ADMIN_CODE_LENGTH = 200;
@@ -22,64 +22,6 @@ export const MAX_ADMIN_CODE_LENGTH = 200;
 /** Wait after the first failure, doubled after each next one. */
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 5 * 60 * 1000;
-
-export interface AdminCodeHash {
-  salt: Buffer;
-  key: Buffer;
-}
-
-/** Parses `scrypt:<salt>:<key>`; throws an error that names the format. */
-export function parseAdminCodeHash(text: string): AdminCodeHash {
-  const match = HASH_PATTERN.exec(text);
-  if (match === null) {
-    throw new Error(
-      'invalid kioskAdminCodeHash: expected scrypt:<salt, 32 hex digits>:<key, 64 hex digits>',
-    );
-  }
-  return {
-    salt: Buffer.from(match[1] as string, 'hex'),
-    key: Buffer.from(match[2] as string, 'hex'),
-  };
-}
-
-function deriveKey(code: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(
-      code.normalize('NFC'),
-      salt,
-      KEY_BYTES,
-      SCRYPT_COST,
-      (error, key) => {
-        if (error === null) {
-          resolve(key);
-        } else {
-          reject(error);
-        }
-      },
-    );
-  });
-}
-
-/**
- * Hashes `code` in the policy's format, with a random salt unless `salt`
- * is given. IT staff make the policy's value with the same computation.
- */
-export async function hashAdminCode(
-  code: string,
-  salt: Buffer = randomBytes(SALT_BYTES),
-): Promise<string> {
-  const key = await deriveKey(code, salt);
-  return `scrypt:${salt.toString('hex')}:${key.toString('hex')}`;
-}
-
-/** Tests `code` against `hash` in constant time. */
-export async function matchesAdminCode(
-  code: string,
-  hash: AdminCodeHash,
-): Promise<boolean> {
-  const key = await deriveKey(code, hash.salt);
-  return key.length === hash.key.length && timingSafeEqual(key, hash.key);
-}
 
 export type AdminCodeResult =
   | { status: 'accepted'; retryAfterSeconds: 0 }

@@ -44,6 +44,14 @@ describe('hashKioskAdminCode', () => {
     expect(matches('surveillant-2025', hash)).toBe(false);
   });
 
+  it('hashes the code in Unicode NFC', async () => {
+    const decomposed = 'surveille\u0301-2024';
+    const hash = await hashKioskAdminCode(decomposed);
+
+    expect(matches(decomposed.normalize('NFC'), hash)).toBe(true);
+    expect(matches(decomposed, hash)).toBe(false);
+  });
+
   it('uses a new salt each time', async () => {
     const first = await hashKioskAdminCode('surveillant-2024');
     const second = await hashKioskAdminCode('surveillant-2024');
