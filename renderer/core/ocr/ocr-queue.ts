@@ -1,10 +1,10 @@
 /**
- * The OCR queue: decides which page the engine reads next, stores what it
- * reads, and runs a copy's integrity checks once every page's header band
- * is read. Three priorities, highest first:
+ * The OCR queue: decides what the engine reads next and stores what it
+ * reads. Three priorities, highest first:
  *
  * 1. `shown`: the whole page the examiner is looking at.
- * 2. `integrity`: the header band of every page of each downloaded copy.
+ * 2. `integrity`: the integrity checks of each downloaded copy, which read
+ *    the header band of every page.
  * 3. `idle`: the whole of every page, only while the examiner is idle.
  *
  * The queue keeps no state of its own on disk: `refresh` plans the work
@@ -16,7 +16,7 @@ import { type Logger, SILENT_LOGGER } from '../download/logger';
 import type { CopydeskDatabase } from '../store/database';
 import type { CopyRow, OcrScope } from '../store/rows';
 import type { IntegrityFinding } from './integrity-finding';
-import type { OcrPageRef, OcrStore, StoredReading } from './ocr-store';
+import type { OcrPageRef, OcrStore } from './ocr-store';
 
 export type OcrPriority = 'shown' | 'integrity' | 'idle';
 
@@ -27,18 +27,22 @@ export interface PageReadRequest extends OcrPageRef {
   scope: OcrScope;
 }
 
+/** One unit of work: a whole page to read, or a copy to check (`page` null). */
+interface WorkRequest {
+  copyId: string;
+  batchId: string;
+  revision: number;
+  page: number | null;
+}
+
 /** Reads page images with the OCR engine; the app renders them with pdf.js. */
 export interface OcrPageReader {
   read(request: PageReadRequest, signal: AbortSignal): Promise<OcrReading>;
 }
 
-/** Runs the integrity checks of one scan revision from its page readings. */
+/** Runs the integrity checks of a copy's stored scan revision. */
 export interface CopyInspector {
-  inspect(
-    copy: CopyRow,
-    readings: StoredReading[],
-    signal: AbortSignal,
-  ): Promise<IntegrityFinding[]>;
+  inspect(copy: CopyRow, signal: AbortSignal): Promise<IntegrityFinding[]>;
 }
 
 export interface OcrQueueOptions {
@@ -49,18 +53,18 @@ export interface OcrQueueOptions {
   /** Pages read at the same time: one per OCR worker. */
   concurrency: number;
   logger?: Logger;
-  /** Failed reads of one page before the queue gives up on it. */
+  /** Failed attempts at one page or copy before the queue gives up on it. */
   maxAttempts?: number;
 }
 
 interface Job {
   key: string;
-  request: PageReadRequest;
+  request: WorkRequest;
   priority: OcrPriority;
   controller: AbortController | null;
 }
 
-/** A read that failed, and how often, until the page's revision changes. */
+/** Work that failed, and how often, until the copy's revision changes. */
 interface Failure {
   attempts: number;
   message: string;
@@ -70,7 +74,6 @@ export class OcrQueue {
   readonly #options: Required<OcrQueueOptions>;
   readonly #jobs = new Map<string, Job>();
   readonly #failures = new Map<string, Failure>();
-  readonly #inspecting = new Map<string, AbortController>();
   readonly #idleWaiters = new Set<() => void>();
   #shownKey: string | null = null;
   #idle = false;
@@ -133,20 +136,16 @@ export class OcrQueue {
     for (const copy of copies) {
       const revision = copy.storedRevision as number;
       await store.deleteOtherRevisions(copy.id, revision);
+      const ref = { copyId: copy.id, batchId: copy.batchId, revision };
 
+      if (!(await store.hasFindings(copy.id, revision))) {
+        this.#add({ ...ref, page: null }, 'integrity');
+      }
       const scopes = await store.readScopes(copy.id, revision);
       for (let page = 1; page <= copy.pageCount; page += 1) {
-        const ref = { copyId: copy.id, batchId: copy.batchId, revision, page };
-        const scope = scopes.get(page);
-        if (scope === undefined) {
-          this.#add({ ...ref, scope: 'header' }, 'integrity');
+        if (scopes.get(page) !== 'page') {
+          this.#add({ ...ref, page }, 'idle');
         }
-        if (scope !== 'page') {
-          this.#add({ ...ref, scope: 'page' }, 'idle');
-        }
-      }
-      if (scopes.size === copy.pageCount) {
-        void this.#inspectIfDue(copy.id);
       }
     }
     this.#pump();
@@ -169,12 +168,11 @@ export class OcrQueue {
         const revision = copy.storedRevision as number;
         const scopes = await this.#options.store.readScopes(copyId, revision);
         if (scopes.get(page) !== 'page') {
-          const request: PageReadRequest = {
+          const request: WorkRequest = {
             copyId,
             batchId: copy.batchId,
             revision,
             page,
-            scope: 'page',
           };
           this.#shownKey = keyOf(request);
           this.#add(request, 'shown');
@@ -199,7 +197,6 @@ export class OcrQueue {
         this.#cancel(job, 'copy withdrawn');
       }
     }
-    this.#inspecting.get(copyId)?.abort();
   }
 
   /**
@@ -242,13 +239,10 @@ export class OcrQueue {
     for (const job of [...this.#jobs.values()]) {
       this.#cancel(job, 'queue closed');
     }
-    for (const controller of this.#inspecting.values()) {
-      controller.abort();
-    }
     this.#settle();
   }
 
-  #add(request: PageReadRequest, priority: OcrPriority): void {
+  #add(request: WorkRequest, priority: OcrPriority): void {
     const key = keyOf(request);
     const failure = this.#failures.get(key);
     if (
@@ -272,7 +266,6 @@ export class OcrQueue {
       this.#options.logger.debug('OCR read cancelled', {
         copyId: job.request.copyId,
         page: job.request.page,
-        scope: job.request.scope,
         reason,
       });
       job.controller.abort(new DOMException(reason, 'AbortError'));
@@ -312,108 +305,71 @@ export class OcrQueue {
   }
 
   async #run(job: Job, controller: AbortController): Promise<void> {
-    const { reader, store, logger } = this.#options;
     const { request } = job;
 
     try {
-      const reading = await reader.read(request, controller.signal);
-      controller.signal.throwIfAborted();
-      const { scope, ...ref } = request;
-      await store.saveReading(ref, scope, reading);
-      this.#failures.delete(job.key);
-
-      // A whole page covers its header band: that read is no longer needed.
-      if (scope === 'page') {
-        const header = this.#jobs.get(keyOf({ ...request, scope: 'header' }));
-        if (header !== undefined && header.controller === null) {
-          this.#jobs.delete(header.key);
-        }
+      if (request.page === null) {
+        await this.#inspect(request, controller.signal);
+      } else {
+        await this.#read({ ...request, page: request.page }, controller.signal);
       }
+      this.#failures.delete(job.key);
     } catch (error) {
       if (!controller.signal.aborted) {
         const attempts = (this.#failures.get(job.key)?.attempts ?? 0) + 1;
         const message = error instanceof Error ? error.message : String(error);
         this.#failures.set(job.key, { attempts, message });
-        logger.warn('OCR read failed', {
-          copyId: request.copyId,
-          revision: request.revision,
-          page: request.page,
-          scope: request.scope,
-          attempt: attempts,
-          error: message,
-        });
+        this.#options.logger.warn(
+          request.page === null
+            ? 'OCR integrity checks failed'
+            : 'OCR read failed',
+          {
+            copyId: request.copyId,
+            revision: request.revision,
+            page: request.page,
+            attempt: attempts,
+            error: message,
+          },
+        );
       }
     } finally {
       if (this.#jobs.get(job.key) === job) {
         this.#jobs.delete(job.key);
-        if (
-          controller.signal.aborted === false &&
-          this.#failures.has(job.key)
-        ) {
+        if (!controller.signal.aborted && this.#failures.has(job.key)) {
           this.#add(request, job.priority);
         }
       }
     }
-
-    if (!controller.signal.aborted) {
-      await this.#inspectIfDue(request.copyId);
-    }
     this.#pump();
   }
 
-  /** Runs a copy's checks when every page is read and none ran yet. */
-  async #inspectIfDue(copyId: string): Promise<void> {
-    if (this.#inspecting.has(copyId) || this.#closed) {
+  async #read(ref: OcrPageRef, signal: AbortSignal): Promise<void> {
+    const reading = await this.#options.reader.read(
+      { ...ref, scope: 'page' },
+      signal,
+    );
+    signal.throwIfAborted();
+    await this.#options.store.saveReading(ref, 'page', reading);
+  }
+
+  async #inspect(request: WorkRequest, signal: AbortSignal): Promise<void> {
+    const { db, store, inspector, logger } = this.#options;
+    const copy = await db.copies.get(request.copyId);
+    if (copy?.storedRevision !== request.revision || !isReadable(copy)) {
       return;
     }
-    const { db, store, inspector, logger } = this.#options;
-    const controller = new AbortController();
-    this.#inspecting.set(copyId, controller);
 
-    try {
-      const copy = await db.copies.get(copyId);
-      if (copy === undefined || !isReadable(copy)) {
-        return;
-      }
-      const revision = copy.storedRevision as number;
-      if (await store.hasFindings(copyId, revision)) {
-        return;
-      }
-      const scopes = await store.readScopes(copyId, revision);
-      if (scopes.size < copy.pageCount) {
-        return;
-      }
-
-      const readings = await store.loadCopyReadings(copyId, revision);
-      const findings = await inspector.inspect(
-        copy,
-        readings,
-        controller.signal,
-      );
-      controller.signal.throwIfAborted();
-      await store.saveFindings(copyId, copy.batchId, revision, findings);
-      logger.info('OCR integrity checks done', {
-        copyId,
-        revision,
-        findings: findings.length,
-      });
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        logger.warn('OCR integrity checks failed', {
-          copyId,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    } finally {
-      this.#inspecting.delete(copyId);
-      this.#settle();
-    }
+    const findings = await inspector.inspect(copy, signal);
+    signal.throwIfAborted();
+    await store.saveFindings(copy.id, copy.batchId, request.revision, findings);
+    logger.info('OCR integrity checks done', {
+      copyId: copy.id,
+      revision: request.revision,
+      findings: findings.length,
+    });
   }
 
   #isSettled(): boolean {
-    if (this.#inspecting.size > 0) {
-      return false;
-    }
     if (this.#closed || !this.#enabled) {
       return this.running === 0;
     }
@@ -435,13 +391,8 @@ function isReadable(copy: CopyRow): boolean {
   return copy.storedRevision !== null && copy.withdrawnAt === null;
 }
 
-function keyOf(request: PageReadRequest): string {
-  return JSON.stringify([
-    request.copyId,
-    request.revision,
-    request.page,
-    request.scope,
-  ]);
+function keyOf(request: WorkRequest): string {
+  return JSON.stringify([request.copyId, request.revision, request.page]);
 }
 
 function rank(priority: OcrPriority): number {

@@ -58,8 +58,14 @@ class RecordingInspector implements CopyInspector {
   readonly inspected: string[] = [];
   findings: IntegrityFinding[] = [];
 
+  failures = 0;
+
   inspect(copy: { id: string }): Promise<IntegrityFinding[]> {
     this.inspected.push(copy.id);
+    if (this.failures > 0) {
+      this.failures -= 1;
+      return Promise.reject(new Error('header band render failed'));
+    }
     return Promise.resolve(this.findings);
   }
 }
@@ -98,19 +104,15 @@ beforeEach(async () => {
 });
 
 describe('OcrQueue priorities', () => {
-  it('reads headers before idle pages', async () => {
+  it('checks copies before idle pages', async () => {
     reader.autoFinish = true;
     const queue = makeQueue();
 
     await queue.refresh();
     await queue.whenIdle();
 
-    expect(reader.started()).toEqual([
-      'c1:1:header',
-      'c1:2:header',
-      'c2:1:header',
-      'c2:2:header',
-    ]);
+    expect(inspector.inspected).toEqual(['c1', 'c2']);
+    expect(reader.reads).toHaveLength(0);
   });
 
   it('reads whole pages only when idle', async () => {
@@ -122,7 +124,7 @@ describe('OcrQueue priorities', () => {
     queue.setIdle(true);
     await queue.whenIdle();
 
-    expect(reader.started().slice(4)).toEqual([
+    expect(reader.started()).toEqual([
       'c1:1:page',
       'c1:2:page',
       'c2:1:page',
@@ -133,14 +135,16 @@ describe('OcrQueue priorities', () => {
 
   it('puts the shown page first', async () => {
     const queue = makeQueue();
-    await queue.refresh();
-    await settle();
-
+    queue.setIdle(true);
     await queue.showPage('c2', 2);
+    await queue.refresh();
+    reader.autoFinish = true;
     reader.reads[0]?.finish();
-    await settle();
+    await queue.whenIdle();
 
-    expect(reader.started()).toEqual(['c1:1:header', 'c2:2:page']);
+    expect(reader.started()[0]).toBe('c2:2:page');
+    expect(inspector.inspected).toEqual(['c1', 'c2']);
+    expect(reader.reads).toHaveLength(4);
   });
 
   it('skips copies not downloaded', async () => {
@@ -156,6 +160,11 @@ describe('OcrQueue priorities', () => {
 
   it('runs one read per worker', async () => {
     const queue = makeQueue(2);
+    await store.db.ocrChecks.bulkPut([
+      { copyId: 'c1', batchId: 'b1', revision: 1, checkedAt: '', findings: [] },
+      { copyId: 'c2', batchId: 'b1', revision: 1, checkedAt: '', findings: [] },
+    ]);
+    queue.setIdle(true);
 
     await queue.refresh();
     await settle();
@@ -172,14 +181,15 @@ describe('OcrQueue priorities', () => {
 describe('OcrQueue cancellation', () => {
   it('stops the reads of a withdrawn copy', async () => {
     const queue = makeQueue();
+    await queue.showPage('c1', 1);
     await queue.refresh();
     await settle();
 
     queue.withdrawCopy('c1');
-    await settle();
+    await queue.whenIdle();
 
     expect(reader.reads[0]?.signal.aborted).toBe(true);
-    expect(reader.started()[1]).toBe('c2:1:header');
+    expect(inspector.inspected).toEqual(['c2']);
   });
 
   it('stops a page no longer shown', async () => {
@@ -197,13 +207,17 @@ describe('OcrQueue cancellation', () => {
 
   it('drops the work of a rescanned copy', async () => {
     const queue = makeQueue();
+    queue.setIdle(true);
     await queue.refresh();
     await settle();
 
     await store.db.copies.update('c1', { storedRevision: 2 });
     await queue.refresh();
     reader.autoFinish = true;
-    reader.reads[1]?.finish();
+    await settle();
+    for (const read of reader.reads.filter((held) => !held.signal.aborted)) {
+      read.finish();
+    }
     await queue.whenIdle();
 
     const c1Revisions = reader.reads
@@ -211,11 +225,12 @@ describe('OcrQueue cancellation', () => {
       .map(({ request }) => request.revision);
     expect(reader.reads[0]?.signal.aborted).toBe(true);
     expect(c1Revisions).toEqual([1, 2, 2]);
+    expect(inspector.inspected).toEqual(['c1', 'c2', 'c1']);
   });
 
   it('stops everything when turned off', async () => {
     const queue = makeQueue();
-    await queue.refresh();
+    await queue.showPage('c1', 2);
     await settle();
 
     queue.setEnabled(false);
@@ -227,7 +242,7 @@ describe('OcrQueue cancellation', () => {
 });
 
 describe('OcrQueue results', () => {
-  it('inspects a copy once its headers are read', async () => {
+  it('stores the findings of each copy', async () => {
     reader.autoFinish = true;
     inspector.findings = [{ kind: 'blank-page', pages: [2] }];
     const queue = makeQueue();
@@ -256,13 +271,14 @@ describe('OcrQueue results', () => {
     await second.showPage('c1', 1);
     await second.whenIdle();
 
-    expect(readsBefore).toBe(8);
-    expect(reader.reads).toHaveLength(8);
+    expect(readsBefore).toBe(4);
+    expect(reader.reads).toHaveLength(4);
     expect(inspector.inspected).toEqual(['c1', 'c2']);
   });
 
   it('resumes a queue closed halfway', async () => {
     const first = makeQueue();
+    first.setIdle(true);
     await first.refresh();
     await settle();
     reader.reads[0]?.finish();
@@ -271,33 +287,42 @@ describe('OcrQueue results', () => {
 
     reader.autoFinish = true;
     const second = makeQueue();
+    second.setIdle(true);
     await second.refresh();
     await second.whenIdle();
 
-    const headers = reader.started().filter((read) => read.endsWith(':header'));
-    expect(headers).toEqual([
-      'c1:1:header',
-      'c1:2:header',
-      'c1:2:header',
-      'c2:1:header',
-      'c2:2:header',
+    expect(reader.started()).toEqual([
+      'c1:1:page',
+      'c1:2:page',
+      'c1:2:page',
+      'c2:1:page',
+      'c2:2:page',
     ]);
+    expect(inspector.inspected).toEqual(['c1', 'c2']);
   });
 
   it('gives up on a page after two failures', async () => {
     const queue = makeQueue();
-    await store.db.copies.update('c2', { storedRevision: null });
-    await store.db.copies.update('c1', { pageCount: 1 });
-    await queue.refresh();
+    await queue.showPage('c1', 1);
     await settle();
 
     reader.reads[0]?.fail(new Error('image decode failed'));
     await settle();
     reader.reads[1]?.fail(new Error('image decode failed'));
-    await settle();
     await queue.whenIdle();
 
     expect(reader.reads).toHaveLength(2);
-    expect(inspector.inspected).toEqual([]);
+    expect(await store.db.ocr.count()).toBe(0);
+  });
+
+  it('retries a failed check once', async () => {
+    inspector.failures = 1;
+    const queue = makeQueue();
+
+    await queue.refresh();
+    await queue.whenIdle();
+
+    expect(inspector.inspected).toEqual(['c1', 'c2', 'c1']);
+    expect(await store.db.ocrChecks.count()).toBe(2);
   });
 });
