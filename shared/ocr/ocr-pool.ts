@@ -540,7 +540,9 @@ export class OcrPool {
         milliseconds: Math.round(performance.now() - started),
         error: messageOf(error),
       });
-      // NOTE: tesseract.js hands out the worker only once it has started, so a worker that never replies cannot be terminated from here. One that replies late is terminated then.
+      // NOTE: tesseract.js hands out the worker only once it has started,
+      // so a worker that never replies cannot be terminated from here. One
+      // that replies late is terminated then.
       creation.then(
         (late) => void late.terminate(),
         () => undefined,
