@@ -3,36 +3,15 @@
  * report each one prefills. Page numbers count from 1 in scan order.
  */
 import type { ReportKind } from '../../../shared/api/schemas';
+import type {
+  CopyFinding,
+  CopyFindingKind,
+} from '../../../shared/ocr/copy-findings';
 
-/**
- * What a check found wrong with a copy's scan:
- *
- * - `code-missing`: no anonymous code could be read in a page's header.
- * - `wrong-code`: a page's header carries another copy's code.
- * - `page-count`: the scan has more or fewer pages than the header's
- *   "Nombre de pages" states.
- * - `page-numbering`: the headers' "Page i / N" skip or repeat a number.
- * - `blank-page`: a page with almost no ink.
- * - `upside-down`, `sideways`: a page scanned rotated by 180 or 90 degrees.
- */
-export type IntegrityFindingKind =
-  | 'code-missing'
-  | 'wrong-code'
-  | 'page-count'
-  | 'page-numbering'
-  | 'blank-page'
-  | 'upside-down'
-  | 'sideways';
+/** What the integrity checks found wrong with a copy's scan. */
+export type IntegrityFinding = CopyFinding;
 
-export interface IntegrityFinding {
-  kind: IntegrityFindingKind;
-  /** Scan pages the finding is about, sorted; empty for the whole copy. */
-  pages: number[];
-  /** What the copy should show, such as its own code or page count. */
-  expected?: string;
-  /** What was read instead, such as another copy's code. */
-  found?: string;
-}
+export type IntegrityFindingKind = CopyFindingKind;
 
 /** The scan report that a finding opens, before the examiner edits it. */
 export interface ReportPrefill {
@@ -54,11 +33,11 @@ export function prefillReport(
   const pageList = pages.join(', ');
 
   switch (finding.kind) {
-    case 'wrong-code':
+    case 'wrong-copy':
       return {
         kind: 'wrong-copy',
         pages,
-        note: `Page ${pageList} : code d'anonymat lu ${finding.found ?? '?'} au lieu de ${finding.expected ?? '?'}.`,
+        note: `Page ${pageList} : code d'anonymat lu ${finding.anonymousCode} au lieu de ${finding.expectedCode}.`,
       };
     case 'code-missing':
       return {
@@ -66,17 +45,35 @@ export function prefillReport(
         pages,
         note: `Page ${pageList} : code d'anonymat illisible ou absent de l'en-tête.`,
       };
-    case 'page-count':
+    case 'page-count-mismatch':
       return {
         kind: 'missing-page',
         pages: pages.length > 0 ? pages : [pageCount],
-        note: `La copie compte ${finding.found ?? '?'} pages scannées, l'en-tête en annonce ${finding.expected ?? '?'}.`,
+        note: `La copie compte ${finding.filePageCount} pages scannées, l'en-tête en annonce ${finding.declaredPageCount}.`,
       };
-    case 'page-numbering':
+    case 'page-number-missing':
       return {
         kind: 'missing-page',
         pages,
-        note: `Numérotation des pages interrompue près de la page ${pageList} : ${finding.found ?? '?'} au lieu de ${finding.expected ?? '?'}.`,
+        note: `Aucune page ne porte le numéro ${finding.pageNumber} (entre les pages ${pageList} du scan).`,
+      };
+    case 'page-number-repeated':
+      return {
+        kind: 'missing-page',
+        pages,
+        note: `Plusieurs pages portent le numéro ${finding.pageNumber} : pages ${pageList} du scan.`,
+      };
+    case 'page-out-of-sequence':
+      return {
+        kind: 'missing-page',
+        pages,
+        note: `Pages ${pageList} dans le désordre.`,
+      };
+    case 'page-number-unread':
+      return {
+        kind: 'other',
+        pages,
+        note: `Page ${pageList} : numéro de page illisible dans l'en-tête.`,
       };
     case 'blank-page':
       return {
