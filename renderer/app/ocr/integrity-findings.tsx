@@ -99,3 +99,30 @@ function describeFinding(
     number: 'pageNumber' in finding ? finding.pageNumber : '',
   });
 }
+
+/** Renders how far OCR has read and checked a batch's stored copies. */
+export function BatchOcrProgress(props: { batchId: string }) {
+  const { t } = useTranslation();
+  const { store } = useServices();
+  const progress = useLiveQuery(
+    () => store.ocr.batchProgress(props.batchId),
+    [props.batchId],
+  );
+  if (progress === undefined || progress.copiesStored === 0) {
+    return null;
+  }
+  return (
+    <p className="ocr-progress">
+      <label>
+        {t('ocr.progress.label')}{' '}
+        <progress max={progress.pagesTotal} value={progress.pagesRead} />
+      </label>{' '}
+      {t('ocr.progress.value', {
+        read: progress.pagesRead,
+        total: progress.pagesTotal,
+        checked: progress.copiesChecked,
+        stored: progress.copiesStored,
+      })}
+    </p>
+  );
+}

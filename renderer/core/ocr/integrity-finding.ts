@@ -8,7 +8,7 @@ import type {
   CopyFindingKind,
 } from '../../../shared/ocr/copy-findings';
 
-/** What the integrity checks found wrong with a copy's scan. */
+/** A problem that the integrity checks found in a copy's scan. */
 export type IntegrityFinding = CopyFinding;
 
 export type IntegrityFindingKind = CopyFindingKind;
@@ -22,7 +22,7 @@ export interface ReportPrefill {
 
 /**
  * Builds the scan report a finding suggests. The note is in French, the
- * language of the exam office that reads reports, and says what the check
+ * language of the exam office that reads reports, and quotes what the check
  * read, so the examiner can confirm or correct it.
  */
 export function prefillReport(
