@@ -18,14 +18,20 @@ import {
 } from '../../core/ocr/integrity-finding';
 import { useServices } from '../services/app-services';
 
-/** Returns the findings of each checked copy of a batch, by copy id. */
+const NO_FINDINGS: ReadonlyMap<string, IntegrityFinding[]> = new Map();
+
+/**
+ * Returns the findings of each checked copy of a batch, by copy id. The
+ * map is a new object only when the stored findings change, so lists can
+ * use it to invalidate their cached items.
+ */
 export function useBatchFindings(
   batchId: string,
-): Map<string, IntegrityFinding[]> {
+): ReadonlyMap<string, IntegrityFinding[]> {
   const { store } = useServices();
   return (
     useLiveQuery(() => readBatchFindings(store.db, batchId), [batchId]) ??
-    new Map()
+    NO_FINDINGS
   );
 }
 

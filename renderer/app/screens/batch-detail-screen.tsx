@@ -117,7 +117,11 @@ export function BatchDetailScreen(props: { batchId: string }) {
           <Column>{t('batch.offline')}</Column>
           <Column>{t('batch.grade')}</Column>
         </TableHeader>
-        <TableBody items={detail.copies}>
+        <TableBody
+          items={detail.copies}
+          // Rows show the findings, which are not part of the items.
+          dependencies={[findings]}
+        >
           {({ copy, grade, marking }) => {
             const state = stateOf(
               copy.id,

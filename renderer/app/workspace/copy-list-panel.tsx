@@ -113,6 +113,8 @@ export function CopyListPanel(props: {
           selectionMode="single"
           selectedKeys={[props.copyId]}
           items={props.entries}
+          // Items show the findings, which are not part of the entries.
+          dependencies={[findings]}
         >
           {(entry) => {
             const state = markingState(entry.summary);
