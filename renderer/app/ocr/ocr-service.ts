@@ -31,6 +31,11 @@ const OPEN_SCAN_TIMEOUT_MS = 30_000;
 export interface OcrService {
   store: OcrStore;
   queue: OcrQueue;
+  /**
+   * Reads the page the examiner is looking at before any other, unless it
+   * is read already; `null` when no page is shown. Failures are logged.
+   */
+  showPage(copyId: string | null, page?: number): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +100,15 @@ export function startOcrService(store: LocalStore, logger: Logger): OcrService {
   return {
     store: ocrStore,
     queue,
+    showPage(copyId, page = 1) {
+      queue.showPage(copyId, page).catch((error: unknown) =>
+        logger.error('OCR of the page shown failed to start', {
+          copyId,
+          page,
+          error: String(error),
+        }),
+      );
+    },
     async close() {
       subscription.unsubscribe();
       stopIdleWatch();
