@@ -35,8 +35,8 @@ test.describe('text read by OCR', () => {
     await expect(ocr.panel).toBeVisible();
     await expect(ocr.searchField).toBeFocused();
 
-    // Right after the download, most pages of the batch are not read: the
-    // search says so.
+    // Right after the download, most pages of the batch are not read, and the
+    // search reports it.
     await ocr.chooseScope('Tout le lot');
     await ocr.searchField.fill('Matière');
     await expect(ocr.status).toContainText('pages pas encore lues');
