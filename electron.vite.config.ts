@@ -13,7 +13,9 @@
  *   under any base path.
  */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -21,10 +23,64 @@ import type { Plugin } from 'vite';
 
 const SERVICE_WORKER_ENTRY = 'service-worker';
 
+/** Folder of `out/renderer/` with the OCR engine's files. */
+const OCR_FOLDER = 'ocr';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The OCR engine's files that the renderer loads at run time, by package
+ * and path inside it. The app runs tesseract.js 7.0.0 with its LSTM engine
+ * only. Its worker then loads one of the three `*-lstm.wasm.js` cores,
+ * chosen by the browser's WebAssembly features (relaxed SIMD, SIMD,
+ * neither). The language data are the `4.0.0_best_int` models, which
+ * tesseract.js would otherwise download for the LSTM engine.
+ */
+const OCR_FILES: readonly { pkg: string; path: string }[] = [
+  { pkg: 'tesseract.js', path: 'dist/worker.min.js' },
+  { pkg: 'tesseract.js-core', path: 'tesseract-core-relaxedsimd-lstm.wasm.js' },
+  { pkg: 'tesseract.js-core', path: 'tesseract-core-simd-lstm.wasm.js' },
+  { pkg: 'tesseract.js-core', path: 'tesseract-core-lstm.wasm.js' },
+  {
+    pkg: '@tesseract.js-data/fra',
+    path: '4.0.0_best_int/fra.traineddata.gz',
+  },
+  {
+    pkg: '@tesseract.js-data/eng',
+    path: '4.0.0_best_int/eng.traineddata.gz',
+  },
+];
+
+/**
+ * Copies the OCR engine's worker, cores and language data into
+ * `out/renderer/ocr/`, so the app loads them from its own origin (the CSP
+ * allows workers and WebAssembly from 'self' only) and never from a CDN.
+ * They are emitted as assets, so the service worker's precache lists them
+ * and OCR works offline in the web build too.
+ */
+function ocrFiles(): Plugin {
+  return {
+    name: 'copydesk-ocr-files',
+    apply: 'build',
+    generateBundle() {
+      for (const { pkg, path } of OCR_FILES) {
+        const packageFolder = dirname(require.resolve(`${pkg}/package.json`));
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        this.emitFile({
+          type: 'asset',
+          fileName: `${OCR_FOLDER}/${name}`,
+          source: readFileSync(resolve(packageFolder, path)),
+        });
+      }
+    },
+  };
+}
+
 /**
  * Gives the web build's service worker the list of files to keep offline:
  * every file of the bundle but itself and source maps, with a version that
- * changes whenever a file name does (names carry a content hash).
+ * changes whenever a file name does (names carry a content hash) or the
+ * content of a file whose name has no hash, such as the OCR files.
  */
 function precacheManifest(): Plugin {
   return {
@@ -35,10 +91,14 @@ function precacheManifest(): Plugin {
         .filter((file) => !file.endsWith('.map'))
         .filter((file) => file !== `${SERVICE_WORKER_ENTRY}.js`)
         .sort();
-      const version = createHash('sha256')
-        .update(files.join('\n'))
-        .digest('hex')
-        .slice(0, 16);
+      const hash = createHash('sha256').update(files.join('\n'));
+      for (const file of files) {
+        const output = bundle[file];
+        if (output?.type === 'asset' && file.startsWith(`${OCR_FOLDER}/`)) {
+          hash.update(output.source);
+        }
+      }
+      const version = hash.digest('hex').slice(0, 16);
 
       const worker = bundle[`${SERVICE_WORKER_ENTRY}.js`];
       if (worker === undefined || worker.type !== 'chunk') {
@@ -75,7 +135,8 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     base: './',
-    plugins: [react(), precacheManifest()],
+    // ocrFiles comes first so the precache manifest lists its files.
+    plugins: [react(), ocrFiles(), precacheManifest()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -45,6 +45,9 @@ export const SHORTCUTS = {
   nextUnmarkedCopy: { key: 'n', alt: true },
   markFinal: { key: 'Enter', ctrl: true },
   focusPoints: { key: 'g', alt: true },
+
+  // Text read by OCR
+  toggleOcrText: { key: 'o', alt: true },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;

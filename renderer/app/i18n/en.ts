@@ -1,6 +1,7 @@
 import { annotationsEn } from './areas/annotations';
 import { backupEn } from './areas/backup';
 import { conflictsEn } from './areas/conflicts';
+import { ocrEn } from './areas/ocr';
 import { reportsEn } from './areas/reports';
 import { syncEn } from './areas/sync';
 import { markingEn } from './areas/marking';
@@ -135,6 +136,7 @@ export const en: Messages = {
   annotations: annotationsEn,
   marking: markingEn,
   reports: reportsEn,
+  ocr: ocrEn,
   conflicts: conflictsEn,
   sync: syncEn,
   kiosk: {

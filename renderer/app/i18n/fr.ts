@@ -5,6 +5,7 @@
 import { annotationsFr } from './areas/annotations';
 import { backupFr } from './areas/backup';
 import { conflictsFr } from './areas/conflicts';
+import { ocrFr } from './areas/ocr';
 import { reportsFr } from './areas/reports';
 import { syncFr } from './areas/sync';
 import { markingFr } from './areas/marking';
@@ -141,6 +142,7 @@ export const fr = {
   annotations: annotationsFr,
   marking: markingFr,
   reports: reportsFr,
+  ocr: ocrFr,
   conflicts: conflictsFr,
   sync: syncFr,
   kiosk: {

@@ -42,6 +42,10 @@ export interface ScanReportFormProps {
   currentPage: number;
   /** The kind selected at first. Without it, no kind is selected. */
   initialKind?: ReportKind;
+  /** Pages checked at first, in place of the page on screen. */
+  initialPages?: readonly number[];
+  /** The note at first, such as what an integrity check found. */
+  initialNote?: string;
   /** Called with the stored report, so the app can send the pending reports. */
   onFiled: (report: ReportRow) => void;
   onCancel: () => void;
@@ -59,12 +63,15 @@ export function ScanReportForm(props: ScanReportFormProps) {
   const { store } = useServices();
   const headingId = useId();
   const [kind, setKind] = useState<string>(props.initialKind ?? '');
-  const [pages, setPages] = useState<string[]>(() =>
-    props.currentPage >= 1 && props.currentPage <= props.pageCount
+  const [pages, setPages] = useState<string[]>(() => {
+    if (props.initialPages !== undefined) {
+      return props.initialPages.map(String);
+    }
+    return props.currentPage >= 1 && props.currentPage <= props.pageCount
       ? [String(props.currentPage)]
-      : [],
-  );
-  const [note, setNote] = useState('');
+      : [];
+  });
+  const [note, setNote] = useState(props.initialNote ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -15,6 +15,11 @@ import { getBatchOverview } from '../../core/assignments/batch-overview';
 import type { CopyDownloadState } from '../../core/download/progress';
 import { Alert } from '../components/alert';
 import { DownloadPanel } from '../components/download-panel';
+import {
+  BatchOcrProgress,
+  IntegrityBadge,
+  useBatchFindings,
+} from '../ocr/integrity-findings';
 import { formatBytes } from '../format';
 import { routeHref } from '../hooks/use-route';
 import { useBatchDownload, useSession } from '../hooks/use-session';
@@ -28,6 +33,7 @@ export function BatchDetailScreen(props: { batchId: string }) {
   const { store } = useServices();
   const session = useSession();
   const download = useBatchDownload(props.batchId);
+  const findings = useBatchFindings(props.batchId);
   // `null` is a batch that is not stored; `undefined` is still loading.
   const detail = useLiveQuery(
     () => getBatchOverview(store.db, props.batchId),
@@ -98,6 +104,7 @@ export function BatchDetailScreen(props: { batchId: string }) {
           detail.withdrawnAt === null && connection !== 'sign-in-required'
         }
       />
+      <BatchOcrProgress batchId={batch.id} />
       {detail.withdrawnAt === null && (
         <SubmitBatchPanel batch={batch} copies={detail.copies} />
       )}
@@ -110,7 +117,11 @@ export function BatchDetailScreen(props: { batchId: string }) {
           <Column>{t('batch.offline')}</Column>
           <Column>{t('batch.grade')}</Column>
         </TableHeader>
-        <TableBody items={detail.copies}>
+        <TableBody
+          items={detail.copies}
+          // Rows show the findings, which are not part of the items.
+          dependencies={[findings]}
+        >
           {({ copy, grade, marking }) => {
             const state = stateOf(
               copy.id,
@@ -138,7 +149,8 @@ export function BatchDetailScreen(props: { batchId: string }) {
                     })}
                   >
                     {copy.anonymousCode}
-                  </Link>
+                  </Link>{' '}
+                  <IntegrityBadge findings={findings.get(copy.id)} />
                 </Cell>
                 <Cell>{copy.pageCount}</Cell>
                 <Cell>{formatBytes(copy.scan.size, t, i18n.language)}</Cell>

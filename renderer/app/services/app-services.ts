@@ -22,6 +22,7 @@ import { createI18n, DEFAULT_LANGUAGE } from '../i18n/i18n';
 import { DownloadManager } from './download-manager';
 import { createRendererLogger } from './renderer-logger';
 import { Session } from './session';
+import { startOcrService, type OcrService } from '../ocr/ocr-service';
 
 export interface AppServices {
   bridge: CopydeskBridge;
@@ -30,6 +31,8 @@ export interface AppServices {
   downloads: DownloadManager;
   /** Pushes the outbox and pulls the server's changes, in the background. */
   sync: SyncEngine;
+  /** OCR of stored scans in the background, and its results. */
+  ocr: OcrService;
   /** Sends the scan reports waiting in the store; call it after filing one. */
   sendReports: () => Promise<void>;
   i18n: i18n;
@@ -193,11 +196,14 @@ export async function createAppServices(
     wasOnline = online;
   });
 
+  const ocr = startOcrService(store, createRendererLogger(bridge, 'ocr'));
+
   return {
     bridge,
     store,
     session,
     downloads,
+    ocr,
     sync,
     sendReports,
     i18n: i18nInstance,

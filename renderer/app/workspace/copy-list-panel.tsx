@@ -25,6 +25,7 @@ import {
 import { formatPoints } from '../../core/marking/points-entry';
 import { routeHref } from '../hooks/use-route';
 import { SyncBadges } from '../conflicts/sync-badges';
+import { IntegrityBadge, useBatchFindings } from '../ocr/integrity-findings';
 
 /**
  * Renders the left column: the batch's copies in the chosen filter and order,
@@ -43,6 +44,7 @@ export function CopyListPanel(props: {
   pace: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
+  const findings = useBatchFindings(props.batchId);
   const list = useRef<HTMLDivElement>(null);
 
   // The copy on screen stays in view as the examiner moves through the batch.
@@ -111,6 +113,8 @@ export function CopyListPanel(props: {
           selectionMode="single"
           selectedKeys={[props.copyId]}
           items={props.entries}
+          // Items show the findings, which are not part of the entries.
+          dependencies={[findings]}
         >
           {(entry) => {
             const state = markingState(entry.summary);
@@ -143,6 +147,7 @@ export function CopyListPanel(props: {
                 )}
                 <span className="copy-total">{total}</span>
                 <SyncBadges entry={entry} />
+                <IntegrityBadge findings={findings.get(entry.copy.id)} />
               </ListBoxItem>
             );
           }}

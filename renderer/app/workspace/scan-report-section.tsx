@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 import type { ReportKind } from '../../../shared/api/schemas';
+import type { ReportPrefill } from '../../core/ocr/integrity-finding';
 import { ReportList } from '../reports/report-list';
 import { ScanReportForm } from '../reports/scan-report-form';
 import { useServices } from '../services/app-services';
@@ -17,6 +18,8 @@ export function ScanReportSection(props: {
   currentPage: number;
   /** The kind to preselect while the form is open, or null when it is closed. */
   openKind: ReportKind | 'none' | null;
+  /** Pages and note to start the form with, from an integrity finding. */
+  prefill?: ReportPrefill | null;
   onOpen(): void;
   onClose(): void;
 }) {
@@ -60,6 +63,8 @@ export function ScanReportSection(props: {
           pageCount={props.pageCount}
           currentPage={props.currentPage}
           initialKind={props.openKind === 'none' ? undefined : props.openKind}
+          initialPages={props.prefill?.pages}
+          initialNote={props.prefill?.note}
           onFiled={() => {
             props.onClose();
             void sendReports();

@@ -34,6 +34,8 @@ import { CopyListPanel } from './copy-list-panel';
 import { MarkingPanel, type WorkspaceFinalCheck } from './marking-panel';
 import { PagedCopy } from './paged-copy';
 import { ScanReportSection } from './scan-report-section';
+import { IntegrityFindings } from '../ocr/integrity-findings';
+import type { ReportPrefill } from '../../core/ocr/integrity-finding';
 import { ShortcutList } from './shortcut-list';
 import { useActiveTime } from './use-active-time';
 import { useCopyEntries } from './use-copy-entries';
@@ -105,6 +107,10 @@ function WorkspaceView(props: {
   // Questions whose field shows text that is not a valid mark: the stored
   // mark differs from the text shown, so the grade cannot be final.
   const invalidFields = useRef(new Set<string>());
+  const [reportPrefill, setReportPrefill] = useState<{
+    id: number;
+    report: ReportPrefill;
+  } | null>(null);
   const [reportKind, setReportKind] = useState<ReportKind | 'none' | null>(
     null,
   );
@@ -386,14 +392,36 @@ function WorkspaceView(props: {
           }}
           onReopen={reopen}
           reports={
-            <ScanReportSection
-              copyId={props.copyId}
-              pageCount={current.copy.pageCount}
-              currentPage={pageShown.current}
-              openKind={reportKind}
-              onOpen={() => setReportKind('none')}
-              onClose={() => setReportKind(null)}
-            />
+            <>
+              <IntegrityFindings
+                copyId={props.copyId}
+                pageCount={current.copy.pageCount}
+                onReport={(report) => {
+                  setReportPrefill((previous) => ({
+                    id: (previous?.id ?? 0) + 1,
+                    report,
+                  }));
+                  setReportKind(report.kind);
+                }}
+              />
+              <ScanReportSection
+                // A new key remounts the form, so it starts from the prefill.
+                key={reportPrefill === null ? 'blank' : reportPrefill.id}
+                copyId={props.copyId}
+                pageCount={current.copy.pageCount}
+                currentPage={pageShown.current}
+                openKind={reportKind}
+                prefill={reportPrefill?.report ?? null}
+                onOpen={() => {
+                  setReportPrefill(null);
+                  setReportKind('none');
+                }}
+                onClose={() => {
+                  setReportPrefill(null);
+                  setReportKind(null);
+                }}
+              />
+            </>
           }
         />
       )}

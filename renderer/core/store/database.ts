@@ -8,6 +8,7 @@ import type {
   GradeRow,
   KeyValueRow,
   MarkingTimeRow,
+  OcrCheckRow,
   OcrRow,
   OutboxRow,
   PageViewRow,
@@ -39,6 +40,7 @@ export class CopydeskDatabase extends Dexie {
   declare commentBank: Table<CommentBankRow, string>;
   declare markingTimes: Table<MarkingTimeRow, string>;
   declare conflicts: Table<ConflictRow, string>;
+  declare ocrChecks: Table<OcrCheckRow, [string, number]>;
 
   /**
    * Declares the schema without opening the database: Dexie opens it on the

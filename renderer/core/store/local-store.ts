@@ -1,5 +1,6 @@
 import type { KeyProvider } from '../crypto/key-provider';
 import { RecordCipher } from '../crypto/record-cipher';
+import { OcrStore } from '../ocr/ocr-store';
 import { CopydeskDatabase, DEFAULT_DATABASE_NAME } from './database';
 import { GradeStore } from './grades';
 import { EncryptedScanStore } from './scan-store';
@@ -11,6 +12,7 @@ export interface LocalStore {
   scans: EncryptedScanStore;
   grades: GradeStore;
   serverGrades: ServerGradeStore;
+  ocr: OcrStore;
   close(): void;
 }
 
@@ -30,6 +32,7 @@ export function createLocalStore(
     scans: new EncryptedScanStore(db, cipher),
     grades: new GradeStore(db, cipher),
     serverGrades: new ServerGradeStore(db, cipher),
+    ocr: new OcrStore(db, cipher),
     close: () => db.close(),
   };
 }

@@ -13,6 +13,7 @@ import type {
   ReportKind,
 } from '../../../shared/api/schemas';
 import type { EncryptedBytes } from '../crypto/record-cipher';
+import type { IntegrityFinding } from '../ocr/integrity-finding';
 
 /**
  * An encrypted value whose ciphertext is kept as a `Blob`, so reading the
@@ -183,13 +184,40 @@ export interface ServerGradeContent extends GradeContent {
   updatedBy: string;
 }
 
-/** OCR result of one page of one scan revision, stored encrypted. */
+/**
+ * What an OCR reading of a page covers: the header band only, read for the
+ * integrity checks, or the whole page, which includes the header band.
+ */
+export type OcrScope = 'header' | 'page';
+
+/**
+ * OCR reading of one page of one scan revision (`OcrReading`), stored
+ * encrypted because it is the candidate's text. A whole-page reading
+ * replaces a header-band reading of the same page.
+ */
 export interface OcrRow {
   copyId: string;
+  /** Page number, counted from 1. */
   page: number;
   revision: number;
+  batchId: string;
+  scope: OcrScope;
   createdAt: string;
   result: EncryptedBytes;
+}
+
+/**
+ * The page-integrity findings of one scan revision of a copy. They are kept
+ * in clear, like the grade summary, so the badges of a batch list without
+ * the key: they hold finding kinds, page numbers and anonymous codes, and
+ * no text written by the candidate.
+ */
+export interface OcrCheckRow {
+  copyId: string;
+  revision: number;
+  batchId: string;
+  checkedAt: string;
+  findings: IntegrityFinding[];
 }
 
 /** The examiner's own rotation of pages of one copy, kept on this computer. */

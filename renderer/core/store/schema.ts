@@ -78,4 +78,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       conflicts: 'copyId',
     },
   },
+  {
+    // OCR: each page's reading (the header band or the whole page) is
+    // indexed by revision and by batch, so a rescan's old readings are
+    // found and batch progress is counted without the key. Integrity
+    // findings get their own table, per copy and revision. No release
+    // wrote the `ocr` table before, so rows without a batch are dropped and
+    // read again.
+    version: 4,
+    stores: {
+      ocr: '[copyId+revision+page], copyId, [copyId+revision], [batchId+scope]',
+      ocrChecks: '[copyId+revision], copyId, batchId',
+    },
+    async upgrade(transaction) {
+      await transaction
+        .table('ocr')
+        .filter((row: { batchId?: unknown }) => typeof row.batchId !== 'string')
+        .delete();
+    },
+  },
 ];

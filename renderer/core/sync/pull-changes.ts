@@ -214,6 +214,7 @@ async function applyPage(
         db.outbox,
         db.conflicts,
         db.ocr,
+        db.ocrChecks,
         db.pageViews,
         db.markingTimes,
         db.reports,

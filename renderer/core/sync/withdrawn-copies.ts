@@ -46,6 +46,7 @@ export async function removeWithdrawnCopies(
     await db.partials.delete(copyId);
     await db.grades.delete(copyId);
     await db.ocr.where('copyId').equals(copyId).delete();
+    await db.ocrChecks.where('copyId').equals(copyId).delete();
     await db.pageViews.delete(copyId);
     await db.markingTimes.delete(copyId);
     await db.reports.where('copyId').equals(copyId).delete();

@@ -140,6 +140,7 @@ export const markingFr = {
       nextUnmarkedCopy: 'Prochaine copie à noter',
       markFinal: 'Passer en note finale',
       focusPoints: 'Aller à la première note',
+      toggleOcrText: 'Afficher ou masquer le texte lu (OCR)',
     } satisfies Record<ShortcutId, string>,
   },
   noScheme:
@@ -291,6 +292,7 @@ export const markingEn: DeepStrings<typeof markingFr> = {
       nextUnmarkedCopy: 'Next copy to mark',
       markFinal: 'Make grade final',
       focusPoints: 'Go to the first points field',
+      toggleOcrText: 'Show or hide the text read by OCR',
     },
   },
   noScheme:

@@ -62,13 +62,19 @@ describe('CopydeskDatabase schema', () => {
       partials: ['"copyId"'],
       grades: ['"copyId"', 'updatedAt'],
       outbox: ['"copyId"', 'createdAt'],
-      ocr: ['["copyId","revision","page"]', 'copyId'],
+      ocr: [
+        '["copyId","revision","page"]',
+        '[batchId+scope]',
+        '[copyId+revision]',
+        'copyId',
+      ],
       kv: ['"key"'],
       pageViews: ['"copyId"'],
       reports: ['"id"', 'copyId', 'state'],
       commentBank: ['"id"', 'createdAt'],
       markingTimes: ['"copyId"', 'batchId'],
       conflicts: ['"copyId"'],
+      ocrChecks: ['["copyId","revision"]', 'batchId', 'copyId'],
     });
   });
 
@@ -93,10 +99,11 @@ describe('CopydeskDatabase schema', () => {
     const db = new CopydeskDatabase(uniqueDatabaseName());
     const result = { iv: new Uint8Array(12), ciphertext: new ArrayBuffer(4) };
     const createdAt = '2026-06-20T10:00:00.000Z';
+    const row = { batchId: 'b1', scope: 'page' as const, createdAt, result };
     await db.ocr.bulkPut([
-      { copyId: 'c1', revision: 2, page: 2, createdAt, result },
-      { copyId: 'c1', revision: 1, page: 1, createdAt, result },
-      { copyId: 'c1', revision: 2, page: 1, createdAt, result },
+      { ...row, copyId: 'c1', revision: 2, page: 2 },
+      { ...row, copyId: 'c1', revision: 1, page: 1 },
+      { ...row, copyId: 'c1', revision: 2, page: 1 },
     ]);
 
     const pages = await db.ocr
@@ -189,5 +196,37 @@ describe('CopydeskDatabase migrations', () => {
     expect(await reopened.grades.get('c1')).toEqual(gradeOfC1);
     reopened.close();
     expect((await describeRawSchema(name)).version).toBe(versionOnDisk);
+  });
+});
+
+describe('CopydeskDatabase version 4', () => {
+  it('drops OCR rows without a batch', async () => {
+    const name = uniqueDatabaseName();
+    const v3 = new CopydeskDatabase(name, SCHEMA_VERSIONS.slice(0, 3));
+    const result = { iv: new Uint8Array(12), ciphertext: new ArrayBuffer(4) };
+    const createdAt = '2026-06-20T10:00:00.000Z';
+    await v3
+      .table('ocr')
+      .put({ copyId: 'c1', revision: 1, page: 1, createdAt, result });
+    await v3.ocr.put({
+      copyId: 'c1',
+      revision: 1,
+      page: 2,
+      createdAt,
+      result,
+      batchId: 'b1',
+      scope: 'page',
+    });
+    await v3.copies.put(copyRow('c1'));
+    v3.close();
+
+    const v4 = new CopydeskDatabase(name);
+    const pages = await v4.ocr.toArray();
+    const copies = await v4.copies.count();
+
+    expect(v4.verno).toBe(4);
+    expect(pages.map((row) => row.page)).toEqual([2]);
+    expect(copies).toBe(1);
+    v4.close();
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * Locations of the OCR engine's files in `node_modules`, for the Node side
+ * (scan check command, benchmarks, tests). The renderer gets URLs from its
+ * bundler instead and must not import this module.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { OcrEnginePaths } from './ocr-pool';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Returns the engine paths for reading `language` in Node, with the
+ * integer-quantised LSTM model of `@tesseract.js-data/<language>` (707 KB
+ * for French). Raises when that package is not installed.
+ * NOTE: each language package has its own folder and tesseract.js takes
+ * one `langPath`, so this serves one language at a time.
+ */
+export function nodeOcrPaths(language = 'fra'): OcrEnginePaths {
+  const tesseractFolder = dirname(require.resolve('tesseract.js/package.json'));
+  const coreFolder = dirname(require.resolve('tesseract.js-core/package.json'));
+  let dataFolder: string;
+  try {
+    dataFolder = dirname(
+      require.resolve(`@tesseract.js-data/${language}/package.json`),
+    );
+  } catch {
+    throw new Error(
+      `OCR language data for "${language}" is not installed: add the package @tesseract.js-data/${language}.`,
+    );
+  }
+
+  return {
+    workerPath: join(
+      tesseractFolder,
+      'src',
+      'worker-script',
+      'node',
+      'index.js',
+    ),
+    corePath: coreFolder,
+    langPath: join(dataFolder, '4.0.0_best_int'),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The page-integrity pipeline: for each page of a file, blank detection from
+ * a small grayscale raster, then OCR of the header band only, turned until
+ * its labels read, then the copy-level findings. It runs over an abstract
+ * page image source, so the Chromium client and the Node command run the
+ * same steps.
+ */
+import {
+  findCopyProblems,
+  type CopyFindingOptions,
+  type CopyVerdict,
+  type PageInspection,
+} from './copy-findings';
+import { readHeaderFields, type HeaderFields } from './header-fields';
+import { DEFAULT_HEADER_LAYOUT, type HeaderLayout } from './header-layout';
+import type { OcrImage } from './ocr-image';
+import type { OcrJob } from './ocr-pool';
+import type { OcrReading, PageBox } from './ocr-types';
+import {
+  BLANK_INK_RATIO,
+  INK_RASTER_SIZE,
+  isBlank,
+  measureInk,
+  type GrayRaster,
+} from './page-ink';
+import { unrotateBox, type PageRotation } from './page-rotation';
+
+/** A region of a page to render, and how. */
+export interface RenderRequest {
+  /** The region of the unrotated page to render, in page-relative units. */
+  region: PageBox;
+  /** Clockwise turn to render the region at. */
+  rotation: PageRotation;
+  /** Resolution in dots per inch. */
+  dpi: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The pages of one scanned file, as the checks need them. Chromium
+ * implements it with pdf.js and a canvas, Node with the pdf.js legacy build
+ * and `@napi-rs/canvas`.
+ */
+export interface PageImageSource {
+  readonly pageCount: number;
+  /**
+   * Renders `request.region` of page `page` (from 1) to a PNG or JPEG
+   * image. The image returned shows that region turned by
+   * `request.rotation`, with `area` and `rotation` set to match.
+   */
+  renderRegion(page: number, request: RenderRequest): Promise<OcrImage>;
+  /**
+   * Renders page `page` (from 1), unrotated, to a grayscale raster whose
+   * longer side is at most `maxSide` pixels.
+   */
+  grayRaster(page: number, maxSide: number): Promise<GrayRaster>;
+}
+
+/** The part of the OCR pool the pipeline uses, which `OcrPool` implements. */
+export interface OcrRecognizer {
+  recognize(job: OcrJob): Promise<OcrReading>;
+}
+
+export interface InspectionOptions {
+  layout?: HeaderLayout;
+  /** Resolution the header band is rendered at, in dots per inch. Default 150. */
+  dpi?: number;
+  /** Ink ratio at or below which a page is blank. Default `BLANK_INK_RATIO`. */
+  blankInkRatio?: number;
+  signal?: AbortSignal;
+}
+
+export interface CopyInspectionOptions
+  extends InspectionOptions, CopyFindingOptions {
+  /** Pages inspected at once; the OCR pool limits OCR further. Default 4. */
+  pagesInFlight?: number;
+  /** Called as each page's inspection ends, in completion order. */
+  onPage?(inspection: PageInspection, done: number, total: number): void;
+}
+
+export interface CopyInspection extends CopyVerdict {
+  /** Every page's inspection, in file order. */
+  pages: PageInspection[];
+}
+
+export const DEFAULT_HEADER_DPI = 150;
+
+/**
+ * Turns tried, in order, when the upright header band reads no label: a
+ * sheet fed head first is far more common than one fed sideways.
+ */
+const TURNS_TO_TRY: readonly PageRotation[] = [0, 180, 90, 270];
+
+/** Reads the header band of `page` as it would sit if the sheet were turned by `turn`. */
+async function readBand(
+  source: PageImageSource,
+  recognizer: OcrRecognizer,
+  page: number,
+  turn: PageRotation,
+  options: InspectionOptions,
+): Promise<{ reading: OcrReading; fields: HeaderFields }> {
+  const layout = options.layout ?? DEFAULT_HEADER_LAYOUT;
+
+  // On a sheet turned by `turn`, the band of the upright layout lies where
+  // turning the view back puts it on the scanned page.
+  const region = unrotateBox(layout.band, turn);
+  const image = await source.renderRegion(page, {
+    region,
+    rotation: turn,
+    dpi: options.dpi ?? DEFAULT_HEADER_DPI,
+    signal: options.signal,
+  });
+  const reading = await recognizer.recognize({
+    image,
+    region,
+    signal: options.signal,
+  });
+  return { reading, fields: readHeaderFields(reading, layout) };
+}
+
+/**
+ * Inspects one page (from 1): blank or not, then the header band, turned
+ * 180°, 90° and 270° in turn until its labels read.
+ */
+export async function inspectPage(
+  source: PageImageSource,
+  recognizer: OcrRecognizer,
+  page: number,
+  options: InspectionOptions = {},
+): Promise<PageInspection> {
+  const raster = await source.grayRaster(page, INK_RASTER_SIZE);
+  const ink = measureInk(raster);
+  if (isBlank(ink, options.blankInkRatio ?? BLANK_INK_RATIO)) {
+    return {
+      page,
+      blank: true,
+      inkRatio: ink.inkRatio,
+      header: { labelFound: false },
+      confidence: 0,
+    };
+  }
+
+  let upright: { reading: OcrReading; fields: HeaderFields } | undefined;
+  for (const turn of TURNS_TO_TRY) {
+    options.signal?.throwIfAborted();
+    const band = await readBand(source, recognizer, page, turn, options);
+    upright ??= band;
+    if (band.fields.labelFound) {
+      return {
+        page,
+        blank: false,
+        inkRatio: ink.inkRatio,
+        orientation: turn,
+        header: band.fields,
+        confidence: band.reading.confidence,
+      };
+    }
+  }
+
+  return {
+    page,
+    blank: false,
+    inkRatio: ink.inkRatio,
+    header: upright?.fields ?? { labelFound: false },
+    confidence: upright?.reading.confidence ?? 0,
+  };
+}
+
+/**
+ * Inspects every page of a file, several at a time, and finds the
+ * copy-level problems.
+ */
+export async function inspectCopy(
+  source: PageImageSource,
+  recognizer: OcrRecognizer,
+  options: CopyInspectionOptions = {},
+): Promise<CopyInspection> {
+  const total = source.pageCount;
+  const pagesInFlight = Math.max(1, Math.floor(options.pagesInFlight ?? 4));
+  const pages: PageInspection[] = new Array<PageInspection>(total);
+  let next = 1;
+  let done = 0;
+
+  const inspectNext = async (): Promise<void> => {
+    while (next <= total) {
+      const page = next;
+      next += 1;
+      let inspection: PageInspection;
+      try {
+        inspection = await inspectPage(source, recognizer, page, options);
+      } catch (error) {
+        // The copy fails as a whole, so the other loops stop taking pages.
+        next = total + 1;
+        throw error;
+      }
+      pages[page - 1] = inspection;
+      done += 1;
+      options.onPage?.(inspection, done, total);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(pagesInFlight, total) }, inspectNext),
+  );
+
+  return { pages, ...findCopyProblems(pages, options) };
+}
