@@ -17,7 +17,7 @@ import {
 } from '../../core/ocr/ocr-queue';
 import type { OcrStore } from '../../core/ocr/ocr-store';
 import type { LocalStore } from '../../core/store/local-store';
-import { openScan, type OpenedScan } from '../viewer/pdf-document';
+import type { OpenedScan } from '../viewer/pdf-document';
 import { PdfPageSource } from './pdf-page-source';
 
 /** Resolution whole pages are rendered at for OCR, in dots per inch. */
@@ -242,6 +242,9 @@ class ScanCache {
       throw new Error(`Scan of copy ${copyId} is not stored.`);
     }
     this.logger.debug('OCR opened scan', { copyId, revision });
+    // pdf.js loads on demand, as in the viewer, so it stays out of the
+    // app's first bundle.
+    const { openScan } = await import('../viewer/pdf-document');
     return openScan(await blob.arrayBuffer(), OPEN_SCAN_TIMEOUT_MS);
   }
 }
