@@ -44,6 +44,11 @@ export interface RenderRequest {
 export interface PageImageSource {
   readonly pageCount: number;
   /**
+   * The turn the file itself gives page `page` (from 1), such as a PDF
+   * page's `/Rotate`. Orientation findings count from it. Default 0.
+   */
+  pageRotation?(page: number): Promise<PageRotation>;
+  /**
    * Renders `request.region` of page `page` (from 1) to a PNG or JPEG
    * image. The image returned shows that region turned by
    * `request.rotation`, with `area` and `rotation` set to match.
@@ -91,7 +96,10 @@ export const DEFAULT_HEADER_DPI = 150;
  */
 const TURNS_TO_TRY: readonly PageRotation[] = [0, 180, 90, 270];
 
-/** Reads the header band of `page` as it would sit if the sheet were turned by `turn`. */
+/**
+ * Reads the header band of `page` where it would sit if the unrotated page
+ * had to be turned by `turn` to show the sheet upright.
+ */
 async function readBand(
   source: PageImageSource,
   recognizer: OcrRecognizer,
@@ -101,8 +109,8 @@ async function readBand(
 ): Promise<{ reading: OcrReading; fields: HeaderFields }> {
   const layout = options.layout ?? DEFAULT_HEADER_LAYOUT;
 
-  // On a sheet turned by `turn`, the band of the upright layout lies where
-  // turning the view back puts it on the scanned page.
+  // The layout's band is on the upright sheet, so turning it back gives
+  // its place on the unrotated page.
   const region = unrotateBox(layout.band, turn);
   const image = await source.renderRegion(page, {
     region,
@@ -140,10 +148,18 @@ export async function inspectPage(
     };
   }
 
+  const fileTurn = (await source.pageRotation?.(page)) ?? 0;
   let upright: { reading: OcrReading; fields: HeaderFields } | undefined;
   for (const turn of TURNS_TO_TRY) {
     options.signal?.throwIfAborted();
-    const band = await readBand(source, recognizer, page, turn, options);
+    const absoluteTurn = ((fileTurn + turn) % 360) as PageRotation;
+    const band = await readBand(
+      source,
+      recognizer,
+      page,
+      absoluteTurn,
+      options,
+    );
     upright ??= band;
     if (band.fields.labelFound) {
       return {
