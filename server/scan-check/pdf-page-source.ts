@@ -30,7 +30,7 @@ const PDFJS_FOLDER = dirname(require.resolve('pdfjs-dist/package.json'));
 /** PDF user space units per inch. */
 const POINTS_PER_INCH = 72;
 
-/** Why a file could not be opened as a PDF. */
+/** The reason a file could not be opened as a PDF. */
 export type PdfOpenFailure = 'not-pdf' | 'encrypted' | 'invalid';
 
 /** Raised by `PdfPageSource.open` when the bytes are not a readable PDF. */
@@ -118,13 +118,14 @@ export class PdfPageSource implements PageImageSource {
     if (!start.includes('%PDF-')) {
       throw new PdfOpenError(
         'not-pdf',
-        'it is not a PDF file (no %PDF- header in its first 1024 bytes)',
+        'no %PDF- header in its first 1024 bytes',
       );
     }
 
-    // pdf.js takes over the buffer it is given, so it gets a copy.
+    // pdf.js takes over the buffer it is given and rejects a Node Buffer,
+    // so it gets a plain Uint8Array copy.
     const task = getDocument({
-      data: data.slice(),
+      data: new Uint8Array(data),
       isEvalSupported: false,
       standardFontDataUrl: join(PDFJS_FOLDER, 'standard_fonts') + '/',
       cMapUrl: join(PDFJS_FOLDER, 'cmaps') + '/',
