@@ -13,7 +13,10 @@ import {
   type HeaderLayout,
 } from '../../shared/ocr/header-layout';
 import type { OcrLogFields, OcrLogger } from '../../shared/ocr/ocr-logger';
-import { nodeOcrPaths } from '../../shared/ocr/ocr-node-paths';
+import {
+  checkNodeOcrFiles,
+  nodeOcrPaths,
+} from '../../shared/ocr/ocr-node-paths';
 import {
   MAX_WORKER_COUNT,
   OcrPool,
@@ -48,8 +51,9 @@ Options:
   --json               print one JSON document instead of the text report
   --help               print this help
 
-Exit codes: 0 every file clean, 1 findings in at least one file, 2 invalid
-arguments or a file that cannot be read (missing, not a PDF, encrypted).
+Exit codes: 0 every file clean, 1 findings in at least one file (or the OCR
+engine's files are missing), 2 invalid arguments or a file that cannot be
+read (missing, not a PDF, encrypted).
 `;
 
 export interface CliOutput {
@@ -215,8 +219,15 @@ export async function runScanCheck(
     throw error;
   }
 
+  const paths = nodeOcrPaths('fra');
+  try {
+    await checkNodeOcrFiles(paths);
+  } catch (error) {
+    output.error(`${PROGRAM}: ${(error as Error).message}`);
+    return 1;
+  }
   const pool = new OcrPool({
-    ...nodeOcrPaths('fra'),
+    ...paths,
     workerCount: args.workers,
     logger: ocrLogger(output),
   });

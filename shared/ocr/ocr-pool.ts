@@ -24,6 +24,8 @@ export interface OcrEnginePaths {
   /**
    * The tesseract.js worker script: `tesseract.js/dist/worker.min.js` in
    * Chromium, `tesseract.js/src/worker-script/node/index.js` in Node.
+   * NOTE: in Node a script that does not load ends the process, so Node
+   * callers check it first with `checkNodeOcrFiles`.
    */
   workerPath: string;
   /**
