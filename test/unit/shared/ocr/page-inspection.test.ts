@@ -125,6 +125,39 @@ describe('inspectPage', () => {
     expect(source.renders.map((r) => r.request.rotation)).toEqual([90]);
   });
 
+  it('reads the code again alone', async () => {
+    const source = new FakeSource([{ number: 1 }]);
+    const jobs: OcrJob[] = [];
+    const recognizer = {
+      recognize: async (job: OcrJob): Promise<OcrReading> => {
+        jobs.push(job);
+        if (job.singleLine === true) {
+          return bandReading('A000005057');
+        }
+        return bandReading('N° Anonymat : AO04000107', 'Page 1 / 3');
+      },
+    };
+    const inspection = await inspectPage(source, recognizer, 1);
+
+    expect(inspection.header.anonymousCode).toBe('A000005057');
+    expect(jobs).toHaveLength(2);
+    expect(jobs[1]?.allowedCharacters).toMatch(/^[A-Z0-9-]+$/);
+    expect(jobs[1]?.image).toBe(jobs[0]?.image);
+  });
+
+  it('keeps the band code when the second reading fails', async () => {
+    const source = new FakeSource([{ number: 1 }]);
+    const recognizer = {
+      recognize: async (job: OcrJob): Promise<OcrReading> =>
+        job.singleLine === true
+          ? bandReading('')
+          : bandReading('N° Anonymat : A000005057', 'Page 1 / 3'),
+    };
+    const inspection = await inspectPage(source, recognizer, 1);
+
+    expect(inspection.header.anonymousCode).toBe('A000005057');
+  });
+
   it('skips OCR on a blank page', async () => {
     const source = new FakeSource([{ number: 1, blank: true }]);
     const inspection = await inspectPage(source, source, 1);
