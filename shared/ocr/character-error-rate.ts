@@ -47,3 +47,17 @@ export function characterErrorRate(expected: string, actual: string): number {
   }
   return editDistance(reference, output) / [...reference].length;
 }
+
+/**
+ * Returns the character error rate with the words of both texts sorted,
+ * so it measures recognition and not reading order: an engine that reads
+ * the columns of a header band one after the other is not penalized.
+ */
+export function unorderedCharacterErrorRate(
+  expected: string,
+  actual: string,
+): number {
+  const sortWords = (text: string) =>
+    normalizeSpaces(text).split(' ').sort().join(' ');
+  return characterErrorRate(sortWords(expected), sortWords(actual));
+}

@@ -4,6 +4,7 @@ import {
   characterErrorRate,
   editDistance,
   normalizeSpaces,
+  unorderedCharacterErrorRate,
 } from '../../../../shared/ocr/character-error-rate';
 
 describe('editDistance', () => {
@@ -44,5 +45,22 @@ describe('characterErrorRate', () => {
 
   it('collapses spaces', () => {
     expect(normalizeSpaces('  a \n\t b  ')).toBe('a b');
+  });
+});
+
+describe('unorderedCharacterErrorRate', () => {
+  it('ignores the reading order', () => {
+    expect(
+      unorderedCharacterErrorRate(
+        'Matière : Philosophie N° Anonymat : A1\nNombre de pages : 2',
+        'Matière : Philosophie\nNombre de pages : 2\nN° Anonymat : A1',
+      ),
+    ).toBe(0);
+  });
+
+  it('counts recognition errors', () => {
+    expect(
+      unorderedCharacterErrorRate('Page 1 / 2', 'Page 1/2'),
+    ).toBeGreaterThan(0);
   });
 });
