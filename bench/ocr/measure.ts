@@ -138,8 +138,8 @@ function rssMiB(): number {
 
 /**
  * Measures the memory one worker thread adds to this Node process. Worker
- * threads share the process, so its resident set size (RSS) before and
- * after is the measure; the browser gives no such figure for a Web Worker.
+ * threads share the process, so the growth of its resident set size (RSS)
+ * is the measure. The browser gives no such figure for a Web Worker.
  */
 export async function measureWorkerMemory(
   language: string,

@@ -1,6 +1,6 @@
 /**
  * Runs the page-integrity checks on one scanned PDF file, and turns a file
- * that cannot be read into a message that names it and tells what to do.
+ * that cannot be read into a message that names it and the fix.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';

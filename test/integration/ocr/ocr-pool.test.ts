@@ -186,7 +186,7 @@ describe('OcrPool with tesseract.js', () => {
       await expect(job).rejects.toThrow(
         `Check that ${emptyFolder} contains fra.traineddata.gz`,
       );
-      // The process is still alive and the pool still answers.
+      // The process is still alive, and the pool still takes jobs.
       await expect(pool.recognize({ image: band })).rejects.toThrow(
         /fra\.traineddata\.gz/,
       );
