@@ -14,6 +14,11 @@ export type CopyAnomaly =
   /** A sheet scanned head first: the page image is turned 180°. */
   | { kind: 'upside-down'; page: number }
   /**
+   * A sheet fed sideways: the sheet is turned 90° clockwise, so the page
+   * is A4 landscape with the header band down its right edge.
+   */
+  | { kind: 'sideways'; page: number }
+  /**
    * A sheet from another candidate: its header carries `anonymousCode`
    * (by default a code derived from this copy's code).
    */
@@ -110,6 +115,7 @@ export function resolveCopyOptions(options: CopyOptions): ResolvedCopyOptions {
     switch (anomaly.kind) {
       case 'blank-page':
       case 'upside-down':
+      case 'sideways':
       case 'wrong-copy':
         checkPage(anomaly.page, `${field}.page`, resolved.pageCount);
         break;
@@ -123,7 +129,7 @@ export function resolveCopyOptions(options: CopyOptions): ResolvedCopyOptions {
         break;
       default:
         throw new RangeError(
-          `Invalid ${field}.kind: ${String((anomaly as { kind: unknown }).kind)}. Use blank-page, upside-down, wrong-copy or missing-page.`,
+          `Invalid ${field}.kind: ${String((anomaly as { kind: unknown }).kind)}. Use blank-page, upside-down, sideways, wrong-copy or missing-page.`,
         );
     }
   });

@@ -51,6 +51,7 @@ export function planPages(options: ResolvedCopyOptions): PageContent[] {
     pages.push({
       blank: onPage.some((a) => a.kind === 'blank-page'),
       upsideDown: onPage.some((a) => a.kind === 'upside-down'),
+      sideways: onPage.some((a) => a.kind === 'sideways'),
       fillRatio: isLast ? random.between(0.3, 0.9) : random.between(0.92, 1),
       header: {
         title: options.title,
@@ -94,15 +95,15 @@ export async function generateCopyPdf(
   // Without updateMetadata pdf-lib writes no creation date, so the bytes
   // depend on the options only.
   const document = await PDFDocument.create({ updateMetadata: false });
-  for (const jpeg of await Promise.all(jpegs)) {
+  for (const [index, jpeg] of (await Promise.all(jpegs)).entries()) {
     const image = await document.embedJpg(jpeg);
-    const page = document.addPage([A4_POINTS.width, A4_POINTS.height]);
-    page.drawImage(image, {
-      x: 0,
-      y: 0,
-      width: A4_POINTS.width,
-      height: A4_POINTS.height,
-    });
+    // A sheet fed sideways gives a landscape page, as the scanner saw it.
+    const [width, height] =
+      pages[index]?.sideways === true
+        ? [A4_POINTS.height, A4_POINTS.width]
+        : [A4_POINTS.width, A4_POINTS.height];
+    const page = document.addPage([width, height]);
+    page.drawImage(image, { x: 0, y: 0, width, height });
   }
   return document.save();
 }

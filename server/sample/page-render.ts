@@ -15,6 +15,8 @@ export interface PageContent {
   blank: boolean;
   /** Sheet fed upside down, so the image is turned 180°. */
   upsideDown: boolean;
+  /** Sheet fed sideways, so the image is landscape with the sheet turned 90° clockwise. */
+  sideways: boolean;
   header: HeaderText;
   /** Share of the ruled lines that carry writing, from 0 to 1. */
   fillRatio: number;
@@ -31,16 +33,27 @@ export async function renderPageJpeg(
   geometry: PageGeometry,
   random: SeededRandom,
 ): Promise<Buffer> {
-  const canvas = createCanvas(geometry.width, geometry.height);
+  // The scanned image of a sideways sheet is landscape: the sheet's
+  // geometry with width and height swapped.
+  const scan: PageGeometry = content.sideways
+    ? { ...geometry, width: geometry.height, height: geometry.width }
+    : geometry;
+  const canvas = createCanvas(scan.width, scan.height);
   const context = canvas.getContext('2d');
 
-  drawPaper(context, geometry, random.derive('paper'));
+  drawPaper(context, scan, random.derive('paper'));
 
   context.save();
   const skew =
     (random.between(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES) * Math.PI) / 180;
-  const turn = content.upsideDown ? Math.PI : 0;
-  context.translate(geometry.width / 2, geometry.height / 2);
+  let turn = 0;
+  if (content.upsideDown) {
+    turn = Math.PI;
+  } else if (content.sideways) {
+    turn = Math.PI / 2;
+  }
+  // Turn about the centre of the scan, then draw the upright sheet centred.
+  context.translate(scan.width / 2, scan.height / 2);
   context.rotate(turn + skew);
   context.translate(-geometry.width / 2, -geometry.height / 2);
   if (!content.blank) {
@@ -55,7 +68,7 @@ export async function renderPageJpeg(
   }
   context.restore();
 
-  drawSpecks(context, geometry, random.derive('specks'));
+  drawSpecks(context, scan, random.derive('specks'));
 
   // NOTE: the canvas encodes JPEG as three YCbCr components even for grey
   // pixels, so pdf-lib embeds the page as DeviceRGB. The chroma carries no

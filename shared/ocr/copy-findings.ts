@@ -15,9 +15,10 @@ export interface PageInspection {
   /** Share of the page's inner area that is ink, from 0 to 1. */
   inkRatio: number;
   /**
-   * Clockwise turn that shows the sheet upright: 0 for a sheet scanned the
-   * right way up, 180 for one upside down. Undefined for a blank page and
-   * for a page whose header labels were read in no orientation.
+   * Clockwise turn, beyond the file's own page rotation, that shows the
+   * sheet upright: 0 for a sheet scanned the right way up, 180 for one
+   * upside down. Undefined for a blank page and for a page whose header
+   * labels were read in no orientation.
    */
   orientation?: PageRotation;
   header: HeaderFields;

@@ -7,7 +7,7 @@ import {
   parseHeaderLayout,
   type HeaderLayout,
 } from './header-layout';
-import type { OcrReading } from './ocr-types';
+import type { OcrReading, PageBox } from './ocr-types';
 
 /** The header fields read on one page; a field OCR could not read is undefined. */
 export interface HeaderFields {
@@ -110,6 +110,21 @@ export function readHeaderFields(
     }
   }
   return fields;
+}
+
+/**
+ * Returns the box of the word after the "anonymat" label that contains a
+ * digit, within the three words that follow the label, or undefined when
+ * there is none.
+ */
+export function findAnonymousCodeBox(reading: OcrReading): PageBox | undefined {
+  const words = reading.lines.flatMap((line) => line.words);
+  const label = words.findIndex((word) => /anonymat/i.test(word.text));
+  if (label < 0) {
+    return undefined;
+  }
+  return words.slice(label + 1, label + 4).find((word) => /\d/.test(word.text))
+    ?.box;
 }
 
 /**

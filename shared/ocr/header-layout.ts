@@ -37,9 +37,10 @@ export interface HeaderLayout {
 export const DEFAULT_HEADER_LAYOUT: HeaderLayout = {
   band: { left: 0, top: 0, right: 1, bottom: 1 / 6 },
   // OCR reads "N°" as "N°", "N'", "No", "N*" or "N" followed by a stray
-  // mark, so any short run of non-letters after the N is accepted.
+  // mark, so a short run of such marks after the N is accepted. The code
+  // has at least one digit, so a word next to the label is never taken.
   anonymousCodePattern:
-    '\\bN\\s*(?:[°º\'’"*.,:o0]{1,3}\\s*)?anonymat\\s*[:;.,]?\\s*(?<code>[A-Z0-9][A-Z0-9-]{3,})',
+    '\\bN\\s*(?:[°º\'’"*.,:o0]{1,3}\\s*)?anonymat\\s*[:;.,]?\\s*(?<code>(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9-]{3,})',
   pageCountPattern:
     '\\bnombre\\s+de\\s+pages?\\s*[:;.,]?\\s*(?<count>\\d{1,3})\\b',
   pageNumberPattern:

@@ -3,9 +3,10 @@
  * (scan check command, benchmarks, tests). The renderer gets URLs from its
  * bundler instead and must not import this module.
  */
+import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { OcrEnginePaths } from './ocr-pool';
+import { OcrConfigError, type OcrEnginePaths } from './ocr-pool';
 
 const require = createRequire(import.meta.url);
 
@@ -41,4 +42,32 @@ export function nodeOcrPaths(language = 'fra'): OcrEnginePaths {
     corePath: coreFolder,
     langPath: join(dataFolder, '4.0.0_best_int'),
   };
+}
+
+/**
+ * Checks that the worker script and each language's data exist, and raises
+ * `OcrConfigError` naming the missing file. In Node a worker script that
+ * does not load ends the process: tesseract.js 7.0.0 listens for worker
+ * errors with `onerror`, which Node's worker threads never call.
+ */
+export async function checkNodeOcrFiles(
+  paths: OcrEnginePaths,
+  languages: readonly string[] = ['fra'],
+): Promise<void> {
+  const files = [
+    { file: paths.workerPath, what: 'the tesseract.js worker script' },
+    ...languages.map((language) => ({
+      file: join(paths.langPath, `${language}.traineddata.gz`),
+      what: `the OCR data for "${language}"`,
+    })),
+  ];
+  for (const { file, what } of files) {
+    try {
+      await access(file);
+    } catch {
+      throw new OcrConfigError(
+        `Missing ${what}: ${file} does not exist. Reinstall the dependencies (npm ci) or correct the path.`,
+      );
+    }
+  }
 }

@@ -24,6 +24,8 @@ export interface OcrEnginePaths {
   /**
    * The tesseract.js worker script: `tesseract.js/dist/worker.min.js` in
    * Chromium, `tesseract.js/src/worker-script/node/index.js` in Node.
+   * NOTE: in Node a script that does not load ends the process, so Node
+   * callers check it first with `checkNodeOcrFiles`.
    */
   workerPath: string;
   /**
@@ -60,6 +62,13 @@ export interface OcrJob {
   region?: PageBox;
   /** Cancels the job: queued, it is dropped; running, its worker is terminated. */
   signal?: AbortSignal;
+  /**
+   * Reads the region as a single line of text (Tesseract's page segmentation
+   * mode 7) instead of finding blocks and lines in it.
+   */
+  singleLine?: boolean;
+  /** The only characters the engine may output, such as "0123456789". */
+  allowedCharacters?: string;
 }
 
 /** Raised when the pool is configured wrongly, before any worker starts. */
@@ -364,6 +373,12 @@ export class OcrPool {
     const parameters: Record<string, string> = {};
     if (job.image.dpi !== undefined) {
       parameters.user_defined_dpi = String(Math.round(job.image.dpi));
+    }
+    if (job.singleLine === true) {
+      parameters.tessedit_pageseg_mode = '7';
+    }
+    if (job.allowedCharacters !== undefined) {
+      parameters.tessedit_char_whitelist = job.allowedCharacters;
     }
 
     const started = performance.now();

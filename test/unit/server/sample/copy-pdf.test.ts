@@ -70,6 +70,22 @@ describe('generateCopyPdf', () => {
     expect(blank?.jpeg.length).toBeLessThan((written?.jpeg.length ?? 0) / 2);
   });
 
+  it('turns a sideways page to A4 landscape', async () => {
+    const pdf = await generateCopyPdf({
+      ...BASE,
+      anomalies: [{ kind: 'sideways', page: 2 }],
+    });
+    const [upright, sideways] = await readPdfPages(pdf);
+
+    expect(upright?.mediaWidth).toBeCloseTo(A4_POINTS.width, 2);
+    expect(sideways?.mediaWidth).toBeCloseTo(A4_POINTS.height, 2);
+    expect(sideways?.mediaHeight).toBeCloseTo(A4_POINTS.width, 2);
+    expect(jpegSize(sideways?.jpeg ?? new Uint8Array())).toEqual({
+      width: 1754,
+      height: 1240,
+    });
+  });
+
   it.each([
     [{ pageCount: 0 }, /Invalid pageCount: 0/],
     [{ pageCount: 2.5 }, /Invalid pageCount: 2.5/],
@@ -84,6 +100,10 @@ describe('generateCopyPdf', () => {
     [
       { anomalies: [{ kind: 'upside-down', page: 0 }] },
       /Invalid anomalies\[0\]\.page: 0/,
+    ],
+    [
+      { anomalies: [{ kind: 'sideways', page: 5 }] },
+      /Invalid anomalies\[0\]\.page: 5/,
     ],
     [
       { anomalies: [{ kind: 'missing-page', pageNumber: 4 }] },
@@ -119,6 +139,7 @@ describe('planPages', () => {
       3, 3, 3,
     ]);
     expect(pages.every((page) => !page.blank && !page.upsideDown)).toBe(true);
+    expect(pages.every((page) => !page.sideways)).toBe(true);
   });
 
   it('skips the missing page number', () => {
@@ -148,6 +169,18 @@ describe('planPages', () => {
 
     expect(pages.map((page) => page.blank)).toEqual([false, false, true]);
     expect(pages.map((page) => page.upsideDown)).toEqual([false, true, false]);
+  });
+
+  it('marks sideways pages', () => {
+    const pages = planPages(
+      resolveCopyOptions({
+        ...BASE,
+        anomalies: [{ kind: 'sideways', page: 1 }],
+      }),
+    );
+
+    expect(pages.map((page) => page.sideways)).toEqual([true, false, false]);
+    expect(pages.map((page) => page.upsideDown)).toEqual([false, false, false]);
   });
 
   it('prints another code on a wrong-copy page', () => {
