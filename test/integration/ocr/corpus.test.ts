@@ -2,7 +2,7 @@
  * OCR of the corpus images whose printed text is known, from the
  * tesseract.js test assets. The expected texts are those the tesseract.js
  * tests assert (`tests/constants.js`). The corpus folder comes from
- * COPYDESK_CORPUS_DIR (or COPYDESK_CORPUS, by default ../shared/corpus);
+ * COPYDESK_CORPUS, by default ../shared/corpus next to the repository;
  * without the images the tests skip.
  */
 import { existsSync } from 'node:fs';
@@ -16,11 +16,7 @@ import { nodeOcrPaths } from '../../../shared/ocr/ocr-node-paths';
 import { OcrPool } from '../../../shared/ocr/ocr-pool';
 import { readingText } from '../../../shared/ocr/tesseract-reading';
 
-const CORPUS = resolve(
-  process.env.COPYDESK_CORPUS_DIR ??
-    process.env.COPYDESK_CORPUS ??
-    '../shared/corpus',
-);
+const CORPUS = resolve(process.env.COPYDESK_CORPUS ?? '../shared/corpus');
 
 interface KnownImage {
   file: string;
@@ -72,7 +68,7 @@ const missing = IMAGES.filter(({ file }) => !existsSync(join(CORPUS, file)));
 const skipReason =
   missing.length === 0
     ? ''
-    : `corpus images missing from ${CORPUS} (set COPYDESK_CORPUS_DIR to the corpus folder): ${missing.map((image) => image.file).join(', ')}`;
+    : `corpus images missing from ${CORPUS} (set COPYDESK_CORPUS to the corpus folder): ${missing.map((image) => image.file).join(', ')}`;
 if (skipReason !== '') {
   console.warn(`Skipping the OCR corpus tests: ${skipReason}`);
 }

@@ -13,12 +13,7 @@ import { runScanCheck, type CliOutput } from '../../../server/cli/scan-check';
 import { generateCopyPdf } from '../../../server/sample';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CORPUS = resolve(
-  ROOT,
-  process.env.COPYDESK_CORPUS_DIR ??
-    process.env.COPYDESK_CORPUS ??
-    '../shared/corpus',
-);
+const CORPUS = resolve(ROOT, process.env.COPYDESK_CORPUS ?? '../shared/corpus');
 
 interface Run {
   code: number;
@@ -164,7 +159,7 @@ describe('scan:check', () => {
       await copyFile(encrypted, join(folder, 'encrypted.pdf'));
     } catch {
       context.skip(
-        `corpus file missing: ${encrypted} (set COPYDESK_CORPUS_DIR to the corpus folder)`,
+        `corpus file missing: ${encrypted} (set COPYDESK_CORPUS to the corpus folder)`,
       );
     }
     const run = await scanCheck(join(folder, 'encrypted.pdf'));
