@@ -2,8 +2,6 @@
  * The download benchmark's output: Markdown tables for people and the raw
  * measurements as JSON for comparing runs.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 
 import type { MachineInfo } from '../server/machine';
 import type { ClientName, Measurement } from './measurement';
@@ -185,18 +183,6 @@ export function formatMarkdown(report: DownloadBenchReport): string {
   }
   lines.push('');
   return lines.join('\n');
-}
-
-/** Writes the report as JSON into `folder` and returns the file's path. */
-export async function writeJsonReport(
-  folder: string,
-  report: DownloadBenchReport,
-): Promise<string> {
-  await mkdir(folder, { recursive: true });
-  const stamp = report.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
-  const file = resolve(join(folder, `download-${stamp}.json`));
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
 }
 
 /** Returns the median; for an even count, the mean of the middle two. */

@@ -16,12 +16,8 @@ import { prepareClientFolder } from './client-folder';
 import { findCurl, hasGnuTime } from './curl-client';
 import { startDownloadServer } from './download-server';
 import { HELP, parseOptions, type DownloadBenchOptions } from './options';
-import {
-  formatMarkdown,
-  summarise,
-  writeJsonReport,
-  type DownloadBenchReport,
-} from './report';
+import { formatMarkdown, summarise, type DownloadBenchReport } from './report';
+import { writeJsonReport } from '../common/json-report';
 import { runRounds } from './rounds';
 import { loadOrGenerateSitting } from './sitting-cache';
 
@@ -144,7 +140,7 @@ async function main(): Promise<void> {
 
   const report = await runBenchmark(options, runFolder);
   process.stdout.write(`${formatMarkdown(report)}\n`);
-  const file = await writeJsonReport(options.outFolder, report);
+  const file = await writeJsonReport(options.outFolder, 'download', report);
   progress(`raw results written to ${file}`);
 }
 

@@ -1,6 +1,4 @@
 /** The OCR benchmark's output: a Markdown table and the raw figures as JSON. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 
 import type { MachineInfo } from '../server/machine';
 import type { WorkerMemory } from './measure';
@@ -77,16 +75,4 @@ export function formatMarkdown(report: OcrBenchReport): string {
     lines.push(`- ${page.label} ${page.dpi ?? ''}: ${quote(page.poolText)}`);
   }
   return lines.join('\n');
-}
-
-/** Writes the report as JSON into `folder` and returns the file's path. */
-export async function writeJsonReport(
-  folder: string,
-  report: OcrBenchReport,
-): Promise<string> {
-  await mkdir(folder, { recursive: true });
-  const stamp = report.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
-  const file = resolve(join(folder, `ocr-${stamp}.json`));
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
 }

@@ -25,12 +25,8 @@ import {
   type PageRead,
 } from './measure';
 import { HELP, parseOptions } from './options';
-import {
-  formatMarkdown,
-  median,
-  writeJsonReport,
-  type PageResult,
-} from './report';
+import { formatMarkdown, median, type PageResult } from './report';
+import { writeJsonReport } from '../common/json-report';
 
 function progress(message: string): void {
   console.error(`bench:ocr: ${message}`);
@@ -141,7 +137,7 @@ async function main(): Promise<void> {
     memory,
   };
   console.log(formatMarkdown(report));
-  const file = await writeJsonReport('bench/results', report);
+  const file = await writeJsonReport('bench/results', 'ocr', report);
   progress(`wrote ${file}`);
 }
 

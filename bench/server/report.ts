@@ -2,8 +2,6 @@
  * The benchmark's output: Markdown tables for people and the raw results as
  * JSON for comparing runs.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 
 import type { Dialect } from '../../server/db/database';
 import type { DownloadResult } from './download-test';
@@ -93,18 +91,6 @@ export function formatMarkdown(report: BenchReport): string {
   }
 
   return lines.join('\n');
-}
-
-/** Writes the report as JSON into `folder` and returns the file's path. */
-export async function writeJsonReport(
-  folder: string,
-  report: BenchReport,
-): Promise<string> {
-  await mkdir(folder, { recursive: true });
-  const stamp = report.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
-  const file = resolve(join(folder, `server-${stamp}.json`));
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
 }
 
 function formatMegabytes(bytes: number): string {

@@ -22,12 +22,8 @@ import { runGradeLoad } from './grade-load';
 import { describeMachine } from './machine';
 import { HELP, parseOptions, type BenchOptions } from './options';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster';
-import {
-  formatMarkdown,
-  writeJsonReport,
-  type BenchReport,
-  type WriteRun,
-} from './report';
+import { formatMarkdown, type BenchReport, type WriteRun } from './report';
+import { writeJsonReport } from '../common/json-report';
 import { prepareSitting, type BenchSitting } from './sample-sitting';
 
 /** Hides the password of a PostgreSQL URL given on the command line. */
@@ -213,7 +209,7 @@ async function main(): Promise<void> {
 
   const report = await runBenchmarks(options, runFolder);
   process.stdout.write(`${formatMarkdown(report)}\n`);
-  const file = await writeJsonReport(options.outFolder, report);
+  const file = await writeJsonReport(options.outFolder, 'server', report);
   progress(`raw results written to ${file}`);
 }
 

@@ -1,6 +1,4 @@
 /** The sync benchmark's output: a Markdown table and the raw rounds as JSON. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 
 import type { MachineInfo } from '../server/machine';
 import type { SyncBenchOptions } from './options';
@@ -57,16 +55,4 @@ export function formatMarkdown(report: SyncReport): string {
     lines.push(describeRounds('pull', options.changes, 'changes', report.pull));
   }
   return lines.join('\n');
-}
-
-/** Writes the report as JSON into `folder` and returns the file's path. */
-export async function writeJsonReport(
-  folder: string,
-  report: SyncReport,
-): Promise<string> {
-  await mkdir(folder, { recursive: true });
-  const stamp = report.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
-  const file = resolve(join(folder, `sync-${stamp}.json`));
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
 }

@@ -16,7 +16,8 @@ import type { BenchSitting } from '../server/sample-sitting';
 import { pullBare, pushBare, writeSupervisorChanges } from './bare-client';
 import { createEngineClient, queueGrades } from './engine-client';
 import { HELP, parseOptions, type SyncBenchOptions } from './options';
-import { formatMarkdown, writeJsonReport, type SyncRound } from './report';
+import { formatMarkdown, type SyncRound } from './report';
+import { writeJsonReport } from '../common/json-report';
 import {
   prepareSyncSitting,
   startSyncServer,
@@ -224,7 +225,7 @@ async function main(): Promise<void> {
     pull,
   };
   console.log(formatMarkdown(report));
-  const file = await writeJsonReport(join('bench', 'results'), report);
+  const file = await writeJsonReport(join('bench', 'results'), 'sync', report);
   progress(`results written to ${file}`);
 }
 

@@ -2,8 +2,6 @@
  * The viewer benchmark's output: Markdown tables for people and the raw
  * measurements as JSON for comparing runs.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 
 import type { MachineInfo } from '../server/machine';
 import type { TurnTiming } from './app-probe';
@@ -253,14 +251,3 @@ export function formatMarkdown(report: ViewerBenchReport): string {
 }
 
 /** Writes `report` as JSON into `outFolder` and returns the file's path. */
-export async function writeJsonReport(
-  outFolder: string,
-  report: ViewerBenchReport,
-): Promise<string> {
-  const folder = resolve(outFolder);
-  await mkdir(folder, { recursive: true });
-  const stamp = report.startedAt.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  const file = join(folder, `viewer-${stamp}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
-}

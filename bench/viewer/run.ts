@@ -37,10 +37,10 @@ import { HELP, parseOptions, type ViewerBenchOptions } from './options';
 import {
   formatMarkdown,
   summarise,
-  writeJsonReport,
   type ResolutionResult,
   type ViewerBenchReport,
 } from './report';
+import { writeJsonReport } from '../common/json-report';
 
 const execFileAsync = promisify(execFile);
 
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     results,
   };
   process.stdout.write(`${formatMarkdown(report)}\n`);
-  const file = await writeJsonReport(options.outFolder, report);
+  const file = await writeJsonReport(options.outFolder, 'viewer', report);
   progress(`raw results written to ${file}`);
 }
 
