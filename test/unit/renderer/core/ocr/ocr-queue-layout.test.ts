@@ -87,6 +87,17 @@ function makeQueue(): OcrQueue {
   });
 }
 
+/** Waits, a macrotask at a time, until `condition` holds; fails after 2 s. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 2_000;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error('Timed out after 2 s waiting for the queue');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 async function checkAll(queue: OcrQueue): Promise<void> {
   await queue.refresh();
   await queue.whenIdle();
@@ -237,10 +248,11 @@ describe('OcrQueue header layout', () => {
       concurrency: 1,
     });
     await queue.refresh();
+    await waitFor(() => signals.length === 1);
 
     await store.db.batches.put(batch('b1', CUSTOM_HEADER_LAYOUT));
     await queue.refresh();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await waitFor(() => signals.length === 2);
     release();
     await queue.whenIdle();
 
