@@ -7,6 +7,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 
 import type { DatabaseHandle, Dialect } from './database';
 import * as initial from './migrations/0001-initial';
+import * as sittingHeaderLayout from './migrations/0002-sitting-header-layout';
 
 interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +16,7 @@ interface DialectMigration {
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': initial,
+  '0002-sitting-header-layout': sittingHeaderLayout,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {

@@ -20,6 +20,11 @@ export interface SittingsTable {
   id: string;
   title: string;
   subject: string;
+  /**
+   * JSON `HeaderLayout` of the sitting's answer sheets, every field filled
+   * in, or null for the usual French answer sheet.
+   */
+  header_layout: string | null;
   created_at: string;
 }
 

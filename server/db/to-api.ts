@@ -7,6 +7,7 @@ import type {
   Copy,
   Flag,
   Grade,
+  HeaderLayout,
   MarkingScheme,
   Question,
 } from '../../shared/api/schemas';
@@ -23,12 +24,17 @@ export function schemeToApi(row: SchemeRow): MarkingScheme {
   };
 }
 
+/**
+ * Builds the API's batch. `headerLayout` is the sitting's `header_layout`
+ * column: JSON text, or null to leave the field out.
+ */
 export function batchToApi(
   row: BatchRow,
   sessionId: string,
   copyCount: number,
+  headerLayout: string | null = null,
 ): Batch {
-  return {
+  const batch: Batch = {
     id: row.id,
     sessionId,
     subject: row.subject,
@@ -38,6 +44,10 @@ export function batchToApi(
     schemeId: row.scheme_id,
     copyCount,
   };
+  if (headerLayout !== null) {
+    batch.headerLayout = JSON.parse(headerLayout) as HeaderLayout;
+  }
+  return batch;
 }
 
 export function copyToApi(row: CopyRow): Copy {

@@ -4,6 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import {
+  parseHeaderLayout,
+  type HeaderLayout,
+} from '../../shared/ocr/header-layout';
 import { toHundredths } from '../../shared/points';
 import type { CheckedScan } from './scan-file-check';
 import type { SittingFile } from './sitting-schema';
@@ -39,6 +43,11 @@ export interface ImportPlan {
   schemeId: string;
   title: string;
   subject: string;
+  /**
+   * The header layout with every field filled in, or null when
+   * `sitting.json` gives none and the default applies.
+   */
+  headerLayout: HeaderLayout | null;
   schemeTitle: string;
   questions: SittingFile['scheme']['questions'];
   totalHundredths: number;
@@ -97,6 +106,11 @@ export function planImport(
     schemeId: randomUUID(),
     title: sitting.title,
     subject: sitting.subject,
+    // checkHeaderLayout already accepted it, so it parses.
+    headerLayout:
+      sitting.headerLayout === undefined
+        ? null
+        : parseHeaderLayout(sitting.headerLayout),
     schemeTitle: sitting.scheme.title,
     questions: sitting.scheme.questions,
     totalHundredths,

@@ -1,10 +1,15 @@
 /**
  * Checks of `sitting.json` that the schema cannot express: unique ids and
- * names, valid question bounds, batches that name a listed grader, and copy
- * file names that stay inside the import folder.
+ * names, valid question bounds, batches that name a listed grader, copy
+ * file names that stay inside the import folder, and a valid header layout.
  */
 import path from 'node:path';
 
+import {
+  DEFAULT_HEADER_LAYOUT,
+  HeaderLayoutError,
+  parseHeaderLayout,
+} from '../../shared/ocr/header-layout';
 import { checkQuestionBounds } from '../../shared/points';
 import type { ImportProblem } from './import-problem';
 import type { SittingFile } from './sitting-schema';
@@ -15,7 +20,64 @@ export function checkSittingRules(sitting: SittingFile): ImportProblem[] {
     ...checkQuestions(sitting),
     ...checkGraders(sitting),
     ...checkBatches(sitting),
+    ...checkHeaderLayout(sitting.headerLayout),
   ];
+}
+
+/**
+ * Checks the optional `headerLayout` with `parseHeaderLayout`, and places
+ * each of its problems at the field it names, such as
+ * `headerLayout.pageCountPattern`.
+ */
+export function checkHeaderLayout(layout: unknown): ImportProblem[] {
+  if (layout === undefined) {
+    return [];
+  }
+  try {
+    parseHeaderLayout(layout);
+    return [];
+  } catch (error) {
+    if (!(error instanceof HeaderLayoutError)) {
+      throw error;
+    }
+    return error.problems.map((problem) => placeLayoutProblem(problem, layout));
+  }
+}
+
+/**
+ * Splits a `HeaderLayoutError` sentence, which starts with the field it
+ * concerns ("band.left is missing ..."), into that field's JSON path and
+ * the rest of the sentence. A sentence about the layout as a whole stays
+ * at `headerLayout`.
+ */
+function placeLayoutProblem(problem: string, layout: unknown): ImportProblem {
+  const fields = [
+    ...Object.keys(DEFAULT_HEADER_LAYOUT),
+    ...Object.keys(DEFAULT_HEADER_LAYOUT.band).map((edge) => `band.${edge}`),
+    ...(typeof layout === 'object' && layout !== null
+      ? Object.keys(layout)
+      : []),
+  ];
+  // The longest match wins, so "band.left" is not read as "band".
+  const field = fields
+    .filter((name) => problem.startsWith(`${name} `))
+    .sort((a, b) => b.length - a.length)[0];
+
+  if (field === undefined) {
+    return { where: 'headerLayout', message: problem.replace(/\.$/, '') };
+  }
+  return {
+    where: `headerLayout${formatField(field)}`,
+    message: problem.slice(field.length + 1).replace(/\.$/, ''),
+  };
+}
+
+/** Writes a layout field as a JSON path suffix: `.band.left` or `["odd name"]`. */
+function formatField(field: string): string {
+  if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)?$/.test(field)) {
+    return `.${field}`;
+  }
+  return `[${JSON.stringify(field)}]`;
 }
 
 function checkQuestions(sitting: SittingFile): ImportProblem[] {

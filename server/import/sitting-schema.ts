@@ -63,6 +63,10 @@ export const SittingFile = Type.Object(
     ),
     graders: Type.Array(SittingGrader, { minItems: 1 }),
     batches: Type.Array(SittingBatch, { minItems: 1 }),
+    // The header layout of the answer sheets, checked field by field with
+    // `parseHeaderLayout` in `sitting-rules.ts` so its problems read the
+    // same as those of the page checks' `--layout`.
+    headerLayout: Type.Optional(Type.Unknown()),
   },
   { additionalProperties: false },
 );

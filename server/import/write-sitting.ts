@@ -78,6 +78,8 @@ export async function writeSitting(
         id: plan.sittingId,
         title: plan.title,
         subject: plan.subject,
+        header_layout:
+          plan.headerLayout === null ? null : JSON.stringify(plan.headerLayout),
         created_at: now,
       })
       .execute();

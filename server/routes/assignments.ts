@@ -47,12 +47,39 @@ async function countCopies(
   return counts;
 }
 
+/** Returns the `header_layout` column of each sitting, by sitting id. */
+async function readHeaderLayouts(
+  db: Kysely<Database>,
+  sittingIds: string[],
+): Promise<Map<string, string | null>> {
+  const layouts = new Map<string, string | null>();
+  if (sittingIds.length === 0) {
+    return layouts;
+  }
+
+  const rows = await db
+    .selectFrom('sittings')
+    .select(['id', 'header_layout'])
+    .where('id', 'in', [...new Set(sittingIds)])
+    .execute();
+  for (const row of rows) {
+    layouts.set(row.id, row.header_layout);
+  }
+  return layouts;
+}
+
 async function batchWithCount(
   db: Kysely<Database>,
   batch: BatchRow,
 ): Promise<Batch> {
   const counts = await countCopies(db, [batch.id]);
-  return batchToApi(batch, batch.sitting_id, counts.get(batch.id) ?? 0);
+  const layouts = await readHeaderLayouts(db, [batch.sitting_id]);
+  return batchToApi(
+    batch,
+    batch.sitting_id,
+    counts.get(batch.id) ?? 0,
+    layouts.get(batch.sitting_id) ?? null,
+  );
 }
 
 export function registerAssignmentRoutes(
@@ -97,6 +124,10 @@ export function registerAssignmentRoutes(
         db,
         batches.map((batch) => batch.id),
       );
+      const layouts = await readHeaderLayouts(
+        db,
+        batches.map((batch) => batch.sitting_id),
+      );
 
       const schemeIds = [...new Set(batches.map((batch) => batch.scheme_id))];
       const schemes =
@@ -111,7 +142,12 @@ export function registerAssignmentRoutes(
 
       return {
         batches: batches.map((batch) =>
-          batchToApi(batch, batch.sitting_id, counts.get(batch.id) ?? 0),
+          batchToApi(
+            batch,
+            batch.sitting_id,
+            counts.get(batch.id) ?? 0,
+            layouts.get(batch.sitting_id) ?? null,
+          ),
         ),
         schemes: schemes.map(schemeToApi),
         cursor,
@@ -160,8 +196,15 @@ export function registerAssignmentRoutes(
         .where('id', '=', batch.scheme_id)
         .executeTakeFirstOrThrow();
 
+      const layouts = await readHeaderLayouts(db, [batch.sitting_id]);
+
       return {
-        batch: batchToApi(batch, batch.sitting_id, copies.length),
+        batch: batchToApi(
+          batch,
+          batch.sitting_id,
+          copies.length,
+          layouts.get(batch.sitting_id) ?? null,
+        ),
         copies: copies.map(copyToApi),
         scheme: schemeToApi(scheme),
       };

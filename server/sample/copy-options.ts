@@ -2,6 +2,7 @@
  * Options of one sample copy, their defaults, and their validation. Every
  * invalid option raises a `RangeError` that names the option and the value.
  */
+import { DEFAULT_HEADER_LABELS, type HeaderLabels } from './header';
 import { SCAN_DPI_VALUES, type ScanDpi } from './page-geometry';
 
 /**
@@ -43,6 +44,8 @@ export interface CopyOptions {
   title?: string;
   /** Subject printed in the header. */
   subject?: string;
+  /** Labels printed in the header; by default those of the usual French sheet. */
+  headerLabels?: HeaderLabels;
   anomalies?: readonly CopyAnomaly[];
 }
 
@@ -55,6 +58,7 @@ export const DEFAULT_COPY_OPTIONS = {
   seed: 1,
   title: 'Baccalaureat 2026, philosophie',
   subject: 'Philosophie',
+  headerLabels: DEFAULT_HEADER_LABELS,
 } as const;
 
 function checkPage(value: unknown, field: string, pageCount: number): void {
@@ -107,6 +111,14 @@ export function resolveCopyOptions(options: CopyOptions): ResolvedCopyOptions {
     throw new RangeError(
       `Invalid seed: ${String(resolved.seed)}. Use a whole number from 0 to 4294967295.`,
     );
+  }
+
+  for (const [name, label] of Object.entries(resolved.headerLabels)) {
+    if (typeof label !== 'string' || label.trim() === '') {
+      throw new RangeError(
+        `Invalid headerLabels.${name}: ${JSON.stringify(label)}. Give the printed label as text, such as "${DEFAULT_HEADER_LABELS[name as keyof HeaderLabels]}".`,
+      );
+    }
   }
 
   let missingPages = 0;

@@ -62,6 +62,7 @@ export function planPages(options: ResolvedCopyOptions): PageContent[] {
             : (wrongCopy.anonymousCode ?? neighbourCode(options.anonymousCode)),
         pageNumber,
         declaredPageCount,
+        labels: options.headerLabels,
       },
     });
   }

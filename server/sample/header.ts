@@ -6,16 +6,35 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { sampleFonts } from './fonts';
 import type { PageGeometry } from './page-geometry';
 
+/** The printed labels before the header's values. */
+export interface HeaderLabels {
+  /** Label before the anonymous code, such as "N° Anonymat". */
+  anonymousCode: string;
+  /** Label before the declared page count, such as "Nombre de pages". */
+  pageCount: string;
+  /** Word before the page numbering "i / n", such as "Page". */
+  pageNumber: string;
+}
+
+/** The labels of the usual French answer sheet, which `DEFAULT_HEADER_LAYOUT` reads. */
+export const DEFAULT_HEADER_LABELS: HeaderLabels = {
+  anonymousCode: 'N° Anonymat',
+  pageCount: 'Nombre de pages',
+  pageNumber: 'Page',
+};
+
 export interface HeaderText {
   /** Exam title, such as "Baccalaureat 2026, philosophie". */
   title: string;
   subject: string;
-  /** Anonymous code printed after "N° Anonymat :". */
+  /** Anonymous code printed after its label ("N° Anonymat :" by default). */
   anonymousCode: string;
-  /** Number printed after "Page"; counts from 1. */
+  /** Page number, from 1, printed after the numbering word ("Page" by default). */
   pageNumber: number;
-  /** Total printed after "Nombre de pages :" and "Page i /". */
+  /** Total printed after the page count label and after "Page i /". */
   declaredPageCount: number;
+  /** Labels printed before the values; by default `DEFAULT_HEADER_LABELS`. */
+  labels?: HeaderLabels;
 }
 
 /** Bottom edge of the header band, in millimetres from the top of the sheet. */
@@ -30,6 +49,7 @@ export function drawHeader(
 ): void {
   const { mm } = geometry;
   const family = sampleFonts().printed;
+  const labels = header.labels ?? DEFAULT_HEADER_LABELS;
   const left = mm(14);
   const right = mm(196);
 
@@ -47,13 +67,13 @@ export function drawHeader(
   context.font = `${mm(4.5)}px ${family}`;
   context.fillText(`Matière : ${header.subject}`, left, mm(26));
   context.fillText(
-    `Nombre de pages : ${header.declaredPageCount}`,
+    `${labels.pageCount} : ${header.declaredPageCount}`,
     left,
     mm(40),
   );
 
   // The anonymous code sits in its own box, as on printed exam sheets.
-  const codeText = `N° Anonymat : ${header.anonymousCode}`;
+  const codeText = `${labels.anonymousCode} : ${header.anonymousCode}`;
   const codeWidth = context.measureText(codeText).width;
   context.lineWidth = mm(0.25);
   context.strokeRect(
@@ -67,7 +87,7 @@ export function drawHeader(
 
   context.font = `bold ${mm(4.5)}px ${family}`;
   context.fillText(
-    `Page ${header.pageNumber} / ${header.declaredPageCount}`,
+    `${labels.pageNumber} ${header.pageNumber} / ${header.declaredPageCount}`,
     right,
     mm(40),
   );

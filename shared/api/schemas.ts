@@ -79,6 +79,30 @@ export type MarkingScheme = Static<typeof MarkingScheme>;
 export const BATCH_STATUSES = ['open', 'submitted', 'closed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
+/** A box on the page, each edge in page-relative units from 0 to 1. */
+const PageBox = Type.Object({
+  left: Type.Number(),
+  top: Type.Number(),
+  right: Type.Number(),
+  bottom: Type.Number(),
+});
+
+export const HeaderLayout = Type.Object(
+  {
+    band: PageBox,
+    anonymousCodePattern: Type.String(),
+    pageCountPattern: Type.String(),
+    pageNumberPattern: Type.String(),
+    labelPattern: Type.String(),
+  },
+  {
+    $id: 'HeaderLayout',
+    description:
+      "Where the printed header band of a sitting's answer sheets sits, and the regular expressions (JavaScript syntax, matched without regard to case) that read the anonymous code, the declared page count and the page numbering in it",
+  },
+);
+export type HeaderLayout = Static<typeof HeaderLayout>;
+
 export const Batch = Type.Object(
   {
     id: Id,
@@ -89,6 +113,9 @@ export const Batch = Type.Object(
     status: Type.Enum(BATCH_STATUSES),
     schemeId: Id,
     copyCount: Type.Integer({ minimum: 0 }),
+    // Absent when the sitting uses the usual French answer sheet. Clients
+    // that predate the field ignore it.
+    headerLayout: Type.Optional(HeaderLayout),
   },
   { $id: 'Batch' },
 );
@@ -309,6 +336,7 @@ export const NAMED_SCHEMAS = [
   TokenResponse,
   Question,
   MarkingScheme,
+  HeaderLayout,
   Batch,
   Copy,
   AssignmentsResponse,

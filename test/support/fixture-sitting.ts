@@ -29,6 +29,8 @@ export interface FixtureOptions {
   questions?: { id: string; label: string; maxPoints: number; step: number }[];
   /** The `/Rotate` of every page of every copy, in degrees; by default 0. */
   pageRotation?: 0 | 90 | 180 | 270;
+  /** The sitting's `headerLayout`; by default none. */
+  headerLayout?: unknown;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function writeFixtureSitting(
       },
     ],
     batches,
+    headerLayout: options.headerLayout,
   };
   await writeFile(
     join(folder, 'sitting.json'),

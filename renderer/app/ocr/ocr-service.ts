@@ -2,10 +2,12 @@
  * OCR in the app: the tesseract.js pool with the files the build ships in
  * `ocr/`, the queue over the local store, and the examiner's idle state.
  * The queue plans its work again whenever the stored copies change, such as
- * after a download, a rescan or a withdrawal.
+ * after a download, a rescan or a withdrawal, and whenever a batch's header
+ * layout changes.
  */
 import { liveQuery, type Subscription } from 'dexie';
 
+import { canonicalJson } from '../../../shared/canonical-json';
 import { OcrPool, spareCoreWorkerCount } from '../../../shared/ocr/ocr-pool';
 import { inspectCopy } from '../../../shared/ocr/page-inspection';
 import { WHOLE_PAGE } from '../../../shared/ocr/ocr-types';
@@ -70,10 +72,14 @@ export function startOcrService(store: LocalStore, logger: Logger): OcrService {
     },
   };
   const inspector: CopyInspector = {
-    async inspect(copy, signal) {
+    async inspect(copy, layout, signal) {
       const revision = copy.storedRevision as number;
       const inspection = await scans.use(copy.id, revision, (source) =>
-        inspectCopy(source, pool, { expectedCode: copy.anonymousCode, signal }),
+        inspectCopy(source, pool, {
+          expectedCode: copy.anonymousCode,
+          layout,
+          signal,
+        }),
       );
       return inspection.findings;
     },
@@ -119,7 +125,10 @@ export function startOcrService(store: LocalStore, logger: Logger): OcrService {
   };
 }
 
-/** Calls `onChange` whenever the set of stored scans and their revisions changes. */
+/**
+ * Calls `onChange` whenever the set of stored scans and their revisions
+ * changes, or a batch's header layout does.
+ */
 function watchStoredCopies(
   store: LocalStore,
   onChange: () => void,
@@ -127,8 +136,15 @@ function watchStoredCopies(
   let last: string | null = null;
   return liveQuery(async () => {
     const copies = await store.db.copies.toArray();
-    return copies
-      .map((copy) => `${copy.id}:${copy.storedRevision}:${copy.withdrawnAt}`)
+    const batches = await store.db.batches.toArray();
+    return [
+      ...copies.map(
+        (copy) => `${copy.id}:${copy.storedRevision}:${copy.withdrawnAt}`,
+      ),
+      ...batches.map(
+        (batch) => `${batch.id}:${canonicalJson(batch.headerLayout ?? null)}`,
+      ),
+    ]
       .sort()
       .join('\n');
   }).subscribe({

@@ -9,12 +9,18 @@
  *
  * The queue keeps no state of its own on disk: `refresh` plans the work
  * from what the store lacks, so after a restart it goes on where it
- * stopped and reads no page twice.
+ * stopped and reads no page twice. The checks of a copy run with its
+ * batch's header layout, and run again when that layout changes.
  */
+import type { HeaderLayout } from '../../../shared/ocr/header-layout';
 import type { OcrReading } from '../../../shared/ocr/ocr-types';
 import { type Logger, SILENT_LOGGER } from '../download/logger';
 import type { CopydeskDatabase } from '../store/database';
 import type { CopyRow, OcrScope } from '../store/rows';
+import {
+  HeaderLayoutResolver,
+  type BatchHeaderLayout,
+} from './batch-header-layout';
 import type { IntegrityFinding } from './integrity-finding';
 import type { OcrPageRef, OcrStore } from './ocr-store';
 
@@ -33,6 +39,8 @@ interface WorkRequest {
   batchId: string;
   revision: number;
   page: number | null;
+  /** The header layout of the checks; set when `page` is null. */
+  layout?: BatchHeaderLayout;
 }
 
 /** Reads page images with the OCR engine; the app renders them with pdf.js. */
@@ -42,7 +50,11 @@ export interface OcrPageReader {
 
 /** Runs the integrity checks of a copy's stored scan revision. */
 export interface CopyInspector {
-  inspect(copy: CopyRow, signal: AbortSignal): Promise<IntegrityFinding[]>;
+  inspect(
+    copy: CopyRow,
+    layout: HeaderLayout,
+    signal: AbortSignal,
+  ): Promise<IntegrityFinding[]>;
 }
 
 export interface OcrQueueOptions {
@@ -55,6 +67,8 @@ export interface OcrQueueOptions {
   logger?: Logger;
   /** Failed attempts at one page or copy before the queue gives up on it. */
   maxAttempts?: number;
+  /** Parses the batches' header layouts; by default one that logs to `logger`. */
+  layouts?: HeaderLayoutResolver;
 }
 
 interface Job {
@@ -86,7 +100,13 @@ export class OcrQueue {
         `Invalid OCR concurrency ${options.concurrency}: use a whole number of workers, 1 or more.`,
       );
     }
-    this.#options = { logger: SILENT_LOGGER, maxAttempts: 2, ...options };
+    const logger = options.logger ?? SILENT_LOGGER;
+    this.#options = {
+      logger,
+      maxAttempts: 2,
+      layouts: new HeaderLayoutResolver(logger),
+      ...options,
+    };
   }
 
   /** Number of pages being read now. */
@@ -116,20 +136,28 @@ export class OcrQueue {
   }
 
   /**
-   * Plans the work of every stored copy that is not withdrawn: header
-   * bands not read yet, whole pages not read yet, and the checks of copies
-   * whose headers are all read. Drops the work of copies that were
-   * withdrawn or rescanned since, and deletes their old readings.
+   * Plans the work of every stored copy that is not withdrawn: whole pages
+   * not read yet, and the checks of copies not checked yet or checked with
+   * another header layout than their batch's. Drops the work of copies
+   * that were withdrawn or rescanned since, and deletes their old
+   * readings.
    */
   async refresh(): Promise<void> {
     const { db, store } = this.#options;
     const copies = (await db.copies.toArray()).filter(isReadable);
     const current = new Map(copies.map((copy) => [copy.id, copy]));
+    const layouts = await this.#readLayouts(copies);
+    const defaultKey = (await this.#options.layouts.defaultLayout()).key;
 
     for (const job of [...this.#jobs.values()]) {
       const copy = current.get(job.request.copyId);
       if (copy?.storedRevision !== job.request.revision) {
         this.#cancel(job, 'copy withdrawn or rescanned');
+      } else if (
+        job.request.layout !== undefined &&
+        job.request.layout.key !== layouts.get(copy.batchId)?.key
+      ) {
+        this.#cancel(job, 'header layout changed');
       }
     }
 
@@ -138,8 +166,10 @@ export class OcrQueue {
       await store.deleteOtherRevisions(copy.id, revision);
       const ref = { copyId: copy.id, batchId: copy.batchId, revision };
 
-      if (!(await store.hasFindings(copy.id, revision))) {
-        this.#add({ ...ref, page: null }, 'integrity');
+      const layout = layouts.get(copy.batchId) as BatchHeaderLayout;
+      const checked = await store.findingsLayoutKey(copy.id, revision);
+      if (checked === null || (checked ?? defaultKey) !== layout.key) {
+        this.#add({ ...ref, page: null, layout }, 'integrity');
       }
       const scopes = await store.readScopes(copy.id, revision);
       for (let page = 1; page <= copy.pageCount; page += 1) {
@@ -149,6 +179,19 @@ export class OcrQueue {
       }
     }
     this.#pump();
+  }
+
+  /** Returns the header layout of each batch that `copies` belong to. */
+  async #readLayouts(
+    copies: readonly CopyRow[],
+  ): Promise<Map<string, BatchHeaderLayout>> {
+    const batchIds = [...new Set(copies.map((copy) => copy.batchId))];
+    const batches = await this.#options.db.batches.bulkGet(batchIds);
+    const layouts = new Map<string, BatchHeaderLayout>();
+    for (const [index, batchId] of batchIds.entries()) {
+      layouts.set(batchId, await this.#options.layouts.resolve(batches[index]));
+    }
+    return layouts;
   }
 
   /**
@@ -359,12 +402,21 @@ export class OcrQueue {
       return;
     }
 
-    const findings = await inspector.inspect(copy, signal);
+    const layout =
+      request.layout ?? (await this.#options.layouts.defaultLayout());
+    const findings = await inspector.inspect(copy, layout.layout, signal);
     signal.throwIfAborted();
-    await store.saveFindings(copy.id, copy.batchId, request.revision, findings);
+    await store.saveFindings(
+      copy.id,
+      copy.batchId,
+      request.revision,
+      findings,
+      layout.key,
+    );
     logger.info('OCR integrity checks done', {
       copyId: copy.id,
       revision: request.revision,
+      layoutKey: layout.key,
       findings: findings.length,
     });
   }
@@ -392,7 +444,12 @@ function isReadable(copy: CopyRow): boolean {
 }
 
 function keyOf(request: WorkRequest): string {
-  return JSON.stringify([request.copyId, request.revision, request.page]);
+  return JSON.stringify([
+    request.copyId,
+    request.revision,
+    request.page,
+    request.layout?.key ?? null,
+  ]);
 }
 
 function rank(priority: OcrPriority): number {

@@ -139,14 +139,16 @@ export class OcrStore {
   }
 
   /**
-   * Stores the integrity findings of a scan revision, replacing earlier
-   * ones. Returns false when that revision is no longer the stored one.
+   * Stores the integrity findings of a scan revision, checked with the
+   * header layout whose key is `layoutKey`, replacing earlier ones.
+   * Returns false when that revision is no longer the stored one.
    */
   async saveFindings(
     copyId: string,
     batchId: string,
     revision: number,
     findings: IntegrityFinding[],
+    layoutKey?: string,
   ): Promise<boolean> {
     const checkedAt = this.#now().toISOString();
     const db = this.#db;
@@ -162,6 +164,7 @@ export class OcrStore {
         batchId,
         revision,
         checkedAt,
+        layoutKey,
         findings,
       });
       await this.#deleteOtherRevisions(copyId, revision);
@@ -172,6 +175,19 @@ export class OcrStore {
   /** Returns whether the integrity checks of a scan revision ran. */
   async hasFindings(copyId: string, revision: number): Promise<boolean> {
     return (await this.#db.ocrChecks.get([copyId, revision])) !== undefined;
+  }
+
+  /**
+   * Returns the key of the header layout that the stored checks of a scan
+   * revision used, `undefined` for checks stored without one (made with
+   * the default layout), or `null` when the checks have not run.
+   */
+  async findingsLayoutKey(
+    copyId: string,
+    revision: number,
+  ): Promise<string | undefined | null> {
+    const row = await this.#db.ocrChecks.get([copyId, revision]);
+    return row === undefined ? null : row.layoutKey;
   }
 
   /**

@@ -217,6 +217,12 @@ export interface OcrCheckRow {
   revision: number;
   batchId: string;
   checkedAt: string;
+  /**
+   * Key of the header layout the checks used (`headerLayoutKey`). Absent
+   * on rows stored before layouts came from the server, which were all
+   * checked with the default layout.
+   */
+  layoutKey?: string;
   findings: IntegrityFinding[];
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 
 import { formatJsonPath } from '../../../../server/import/schema-problems';
 import {
+  checkHeaderLayout,
   checkRelativeFileName,
   checkSittingRules,
 } from '../../../../server/import/sitting-rules';
@@ -147,5 +148,79 @@ describe('checkSittingRules', () => {
         message: expect.stringContaining('cannot be read as a time'),
       },
     ]);
+  });
+});
+
+describe('checkHeaderLayout', () => {
+  test('absent layout accepted', () => {
+    expect(checkSittingRules(sitting())).toEqual([]);
+  });
+
+  test('partial layout accepted', () => {
+    expect(
+      checkHeaderLayout({ band: { left: 0, top: 0, right: 1, bottom: 0.2 } }),
+    ).toEqual([]);
+  });
+
+  test('problems placed at their fields', () => {
+    const problems = checkHeaderLayout({
+      band: { left: 0, top: 0.5, right: 1, bottom: 0.2 },
+      anonymousCodePattern: 'Code (?<candidat>\\w+)',
+      pageCountPattern: '(?<count>\\d+',
+      pageNumberPattern: '',
+      labels: 'Feuillets',
+    });
+
+    expect(problems.map((problem) => problem.where)).toEqual([
+      'headerLayout.labels',
+      'headerLayout.band',
+      'headerLayout.anonymousCodePattern',
+      'headerLayout.pageCountPattern',
+      'headerLayout.pageNumberPattern',
+    ]);
+    expect(problems[0]?.message).toMatch(/^is not a layout field: use band/);
+    expect(problems[2]?.message).toBe(
+      'has no named group "code": write it as (?<code>...)',
+    );
+    expect(problems[3]?.message).toMatch(
+      /^is not a valid regular expression \(/,
+    );
+    expect(problems[4]?.message).toMatch(/^is missing: give a regular/);
+  });
+
+  test('band edge problem placed at edge', () => {
+    expect(
+      checkHeaderLayout({ band: { left: 0, top: 0, right: 1, bottom: '1/6' } }),
+    ).toEqual([
+      {
+        where: 'headerLayout.band.bottom',
+        message:
+          'is missing or not a number: give it in page-relative units from 0 to 1',
+      },
+    ]);
+  });
+
+  test.each([null, 'A4', [1, 2]])('layout %j rejected as a whole', (value) => {
+    const problems = checkHeaderLayout(value);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.where).toBe('headerLayout');
+    expect(problems[0]?.message).toMatch(/must be a JSON object/);
+  });
+
+  test('unknown field with odd name quoted', () => {
+    expect(checkHeaderLayout({ 'odd name': 1 })[0]?.where).toBe(
+      'headerLayout["odd name"]',
+    );
+  });
+
+  test('layout problems listed with the others', () => {
+    const document = sitting();
+    document.headerLayout = { labelPattern: '(' };
+    Object.assign(document.batches[0] as object, { grader: 'nobody' });
+
+    expect(checkSittingRules(document).map((problem) => problem.where)).toEqual(
+      ['batches[0].grader', 'headerLayout.labelPattern'],
+    );
   });
 });

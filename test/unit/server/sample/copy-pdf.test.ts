@@ -122,6 +122,16 @@ describe('generateCopyPdf', () => {
       { anomalies: [{ kind: 'torn', page: 1 }] },
       /Invalid anomalies\[0\]\.kind: torn/,
     ],
+    [
+      {
+        headerLabels: {
+          anonymousCode: 'Code candidat',
+          pageCount: ' ',
+          pageNumber: 'Feuillet',
+        },
+      },
+      /Invalid headerLabels\.pageCount: " "\. Give the printed label/,
+    ],
   ])('rejects invalid option %j', async (override, message) => {
     const options = { ...BASE, ...override } as CopyOptions;
 
@@ -140,6 +150,26 @@ describe('planPages', () => {
     ]);
     expect(pages.every((page) => !page.blank && !page.upsideDown)).toBe(true);
     expect(pages.every((page) => !page.sideways)).toBe(true);
+  });
+
+  it('prints the given header labels', () => {
+    const labels = {
+      anonymousCode: 'Code candidat',
+      pageCount: 'Feuillets',
+      pageNumber: 'Feuillet',
+    };
+
+    const pages = planPages(
+      resolveCopyOptions({ ...BASE, headerLabels: labels }),
+    );
+    const defaults = planPages(resolveCopyOptions(BASE));
+
+    expect(pages.map((page) => page.header.labels)).toEqual([
+      labels,
+      labels,
+      labels,
+    ]);
+    expect(defaults[0]?.header.labels?.anonymousCode).toBe('N° Anonymat');
   });
 
   it('skips the missing page number', () => {

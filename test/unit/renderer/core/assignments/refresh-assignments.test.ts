@@ -19,6 +19,7 @@ import {
 import { StorageFullError } from '../../../../../renderer/core/download/scan-store';
 import { GradeStore } from '../../../../../renderer/core/store/grades';
 import { EncryptedScanStore } from '../../../../../renderer/core/store/scan-store';
+import { CUSTOM_HEADER_LAYOUT } from '../../../../support/custom-header-layout';
 import { openTestStore, type TestStore } from '../store/test-store';
 import {
   batch,
@@ -581,5 +582,31 @@ describe('refreshAssignments requests and logs', () => {
     expect(lines.at(-1)?.message).toBe(
       'assignments refresh cancelled, nothing was stored',
     );
+  });
+});
+
+describe('refreshAssignments header layout', () => {
+  it('stores the batch header layout', async () => {
+    server.assign(batch('b1', { headerLayout: CUSTOM_HEADER_LAYOUT }), [
+      copy('c1', 'b1'),
+    ]);
+
+    await refresh();
+
+    expect((await store.db.batches.get('b1'))?.headerLayout).toEqual(
+      CUSTOM_HEADER_LAYOUT,
+    );
+  });
+
+  it('drops a layout the server removed', async () => {
+    server.assign(batch('b1', { headerLayout: CUSTOM_HEADER_LAYOUT }), [
+      copy('c1', 'b1'),
+    ]);
+    await refresh();
+
+    server.assign(batch('b1'), [copy('c1', 'b1')]);
+    await refresh();
+
+    expect(await store.db.batches.get('b1')).not.toHaveProperty('headerLayout');
   });
 });
