@@ -113,18 +113,38 @@ export function readHeaderFields(
 }
 
 /**
- * Returns the box of the word after the "anonymat" label that contains a
- * digit, within the three words that follow the label, or undefined when
- * there is none.
+ * Returns the box of the word where the layout's anonymous code pattern
+ * finds the code, on the first line where it matches, or undefined when no
+ * line holds it. The code may span several words only in the band's
+ * joined text, and then no single box holds it.
  */
-export function findAnonymousCodeBox(reading: OcrReading): PageBox | undefined {
-  const words = reading.lines.flatMap((line) => line.words);
-  const label = words.findIndex((word) => /anonymat/i.test(word.text));
-  if (label < 0) {
-    return undefined;
+export function findAnonymousCodeBox(
+  reading: OcrReading,
+  layout: HeaderLayout = DEFAULT_HEADER_LAYOUT,
+): PageBox | undefined {
+  const pattern = new RegExp(compile(layout).anonymousCode.source, 'iud');
+
+  for (const line of reading.lines) {
+    // The line's text as readHeaderFields builds it, with the offset at
+    // which each word starts.
+    const starts: number[] = [];
+    let text = '';
+    for (const word of line.words) {
+      if (text !== '') {
+        text += ' ';
+      }
+      starts.push(text.length);
+      text += word.text;
+    }
+
+    const span = pattern.exec(text)?.indices?.groups?.code;
+    if (span === undefined) {
+      continue;
+    }
+    const index = starts.findLastIndex((start) => start <= span[0]);
+    return line.words[index]?.box;
   }
-  return words.slice(label + 1, label + 4).find((word) => /\d/.test(word.text))
-    ?.box;
+  return undefined;
 }
 
 /**

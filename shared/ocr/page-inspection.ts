@@ -116,9 +116,10 @@ async function rereadCode(
   recognizer: OcrRecognizer,
   image: OcrImage,
   band: OcrReading,
+  layout: HeaderLayout,
   signal: AbortSignal | undefined,
 ): Promise<string | undefined> {
-  const word = findAnonymousCodeBox(band);
+  const word = findAnonymousCodeBox(band, layout);
   if (word === undefined) {
     return undefined;
   }
@@ -174,7 +175,13 @@ async function readBand(
   });
   const fields = readHeaderFields(reading, layout);
   if (fields.anonymousCode !== undefined) {
-    const code = await rereadCode(recognizer, image, reading, options.signal);
+    const code = await rereadCode(
+      recognizer,
+      image,
+      reading,
+      layout,
+      options.signal,
+    );
     fields.anonymousCode = code ?? fields.anonymousCode;
   }
   return { reading, fields };

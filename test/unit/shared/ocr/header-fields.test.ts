@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 
 import {
   anonymousCodeKey,
+  findAnonymousCodeBox,
   readHeaderFields,
 } from '../../../../shared/ocr/header-fields';
 import {
   DEFAULT_HEADER_LAYOUT,
   parseHeaderLayout,
 } from '../../../../shared/ocr/header-layout';
+import type { OcrReading } from '../../../../shared/ocr/ocr-types';
+import { CUSTOM_HEADER_LAYOUT } from '../../../support/custom-header-layout';
 import { bandReading } from './reading-builder';
 
 describe('readHeaderFields', () => {
@@ -129,5 +132,43 @@ describe('anonymousCodeKey', () => {
     expect(anonymousCodeKey('A000005058')).not.toBe(
       anonymousCodeKey('A000005057'),
     );
+  });
+});
+
+/** A one-line reading whose words sit side by side, each with its own box. */
+function lineOfWords(...texts: string[]): OcrReading {
+  const words = texts.map((text, index) => ({
+    text,
+    confidence: 90,
+    box: { left: index / 10, top: 0.05, right: (index + 1) / 10, bottom: 0.07 },
+  }));
+  return {
+    region: { left: 0, top: 0, right: 1, bottom: 1 / 6 },
+    lines: [{ words, box: { left: 0, top: 0.05, right: 1, bottom: 0.07 } }],
+    confidence: 90,
+    languages: 'fra',
+  };
+}
+
+describe('findAnonymousCodeBox', () => {
+  it('finds the code after the default label', () => {
+    const reading = lineOfWords('Matière', 'N°', 'Anonymat', ':', 'A000805601');
+
+    expect(findAnonymousCodeBox(reading)?.left).toBeCloseTo(0.4);
+  });
+
+  it('finds the code with a layout of other labels', () => {
+    const reading = lineOfWords('Code', 'candidat', ':', 'A000805601');
+
+    expect(findAnonymousCodeBox(reading)).toBeUndefined();
+    expect(
+      findAnonymousCodeBox(reading, CUSTOM_HEADER_LAYOUT)?.left,
+    ).toBeCloseTo(0.3);
+  });
+
+  it('returns undefined without a code', () => {
+    const reading = lineOfWords('N°', 'Anonymat', ':', '—');
+
+    expect(findAnonymousCodeBox(reading)).toBeUndefined();
   });
 });
