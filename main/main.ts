@@ -28,7 +28,12 @@ import { wipeLocalData } from './kiosk-wipe';
 import { createLogger, logFolder } from './logger';
 import { installNavigationGuard } from './navigation-guard';
 import { denyAllPermissions } from './permissions';
-import { policyFilePath, readPolicy, toManagedSettings } from './policy';
+import {
+  choosePolicyFile,
+  POLICY_FILE_VARIABLE,
+  readPolicy,
+  toManagedSettings,
+} from './policy';
 import { STORAGE_KEY_FILE, StorageKeyStore } from './storage-key';
 import { appLanguage, installUnloadPrompt } from './unload-prompt';
 import {
@@ -64,8 +69,21 @@ function isAppWindow(sender: WebContents): boolean {
 }
 
 async function start(): Promise<void> {
-  const policyFile = policyFilePath(process.platform, process.env);
-  const policy = await readPolicy(policyFile);
+  const policyFile = choosePolicyFile(
+    process.platform,
+    process.env,
+    app.isPackaged,
+  );
+  if (policyFile.override === 'used') {
+    log.info(
+      `reading the policy from ${policyFile.file}, set by ${POLICY_FILE_VARIABLE} (the app is not packaged)`,
+    );
+  } else if (policyFile.override === 'ignored') {
+    log.warn(
+      `${POLICY_FILE_VARIABLE} ignored: a packaged app reads its policy only from ${policyFile.file}`,
+    );
+  }
+  const policy = await readPolicy(policyFile.file);
   if (policy.status === 'invalid') {
     log.error(`invalid policy: ${policy.problems.join('; ')}`);
     dialog.showErrorBox(

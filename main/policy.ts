@@ -68,6 +68,43 @@ export function policyFilePath(
 }
 
 /**
+ * The environment variable that replaces the policy file's path while the
+ * app is not packaged, for development and end-to-end tests.
+ */
+export const POLICY_FILE_VARIABLE = 'COPYDESK_POLICY_FILE';
+
+export interface PolicyFileChoice {
+  /** The policy file to read. */
+  file: string;
+  /**
+   * Whether `COPYDESK_POLICY_FILE` was set, and if so whether it was used
+   * or ignored because the app is packaged.
+   */
+  override: 'unset' | 'used' | 'ignored';
+}
+
+/**
+ * Chooses the policy file: the path in `COPYDESK_POLICY_FILE` when it is
+ * set and the app is not packaged, else the system path. A packaged app
+ * ignores the variable, so a packaged kiosk cannot be given another policy.
+ */
+export function choosePolicyFile(
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+  isPackaged: boolean,
+): PolicyFileChoice {
+  const systemFile = policyFilePath(platform, env);
+  const overrideFile = env[POLICY_FILE_VARIABLE];
+  if (overrideFile === undefined || overrideFile === '') {
+    return { file: systemFile, override: 'unset' };
+  }
+  if (isPackaged) {
+    return { file: systemFile, override: 'ignored' };
+  }
+  return { file: path.resolve(overrideFile), override: 'used' };
+}
+
+/**
  * Reads and validates the policy file. Every problem names the file and the
  * key and says how to fix it. `readText` exists for tests that need a read
  * error the test user cannot cause on a real file.

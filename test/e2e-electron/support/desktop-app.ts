@@ -3,6 +3,7 @@
  * folder of its own that outlives one launch, so a test can quit the app
  * and start it again on the same local store and vault.
  */
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,8 +27,11 @@ export class DesktopApp {
     );
   }
 
-  /** Starts the app and returns its window once the page has loaded. */
-  async launch(): Promise<Page> {
+  /**
+   * Starts the app and returns its window once the page has loaded. `env`
+   * adds variables to the test's environment.
+   */
+  async launch(env: Record<string, string> = {}): Promise<Page> {
     if (this.app !== null) {
       throw new Error('the app is already running: quit() it first');
     }
@@ -37,11 +41,19 @@ export class DesktopApp {
     this.app = await electron.launch({
       args: [MAIN_ENTRY],
       cwd: REPOSITORY_ROOT,
-      env: { ...process.env, XDG_CONFIG_HOME: this.configHome },
+      env: { ...process.env, ...env, XDG_CONFIG_HOME: this.configHome },
     });
     const page = await this.app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
     return page;
+  }
+
+  /** The running app, for `evaluate` in its main process. */
+  get electronApp(): ElectronApplication {
+    if (this.app === null) {
+      throw new Error('the app is not running: launch() it first');
+    }
+    return this.app;
   }
 
   /** Returns how many windows the running app has. */
@@ -54,6 +66,27 @@ export class DesktopApp {
     const app = this.app;
     this.app = null;
     await app?.close();
+  }
+
+  /**
+   * Ends the app's process with SIGKILL, if it still runs. A kiosk app
+   * cancels the `app.quit()` that quit() sends until an administrator code
+   * is accepted, so quit() would wait for the test's timeout.
+   */
+  async kill(): Promise<void> {
+    const child = this.app?.process();
+    this.app = null;
+    if (
+      child === undefined ||
+      child.exitCode !== null ||
+      child.signalCode !== null
+    ) {
+      return;
+    }
+
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
   }
 
   /** Quits the app and deletes its user data. */

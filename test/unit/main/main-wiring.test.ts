@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import {
   afterAll,
+  afterEach,
   beforeAll,
   beforeEach,
   describe,
@@ -32,6 +33,8 @@ const state = vi.hoisted(() => {
     resolveReady: () => resolveReady(),
     windows,
     policy: { status: 'absent' } as unknown,
+    policyFiles: [] as string[],
+    isPackaged: false,
     errorBoxes: [] as string[][],
     userData: '',
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
@@ -162,7 +165,9 @@ vi.mock('electron', async () => {
       getSystemLocale: () => 'en-GB',
       // The repository's package.json, which sets no copydeskDistribution.
       getAppPath: () => process.cwd(),
-      isPackaged: false,
+      get isPackaged() {
+        return state.isPackaged;
+      },
     },
   };
 });
@@ -177,9 +182,13 @@ vi.mock('electron-updater', () => ({
 }));
 vi.mock('../../../main/policy', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../main/policy')>()),
-  readPolicy: vi.fn(async () => state.policy),
+  readPolicy: vi.fn(async (file: string) => {
+    state.policyFiles.push(file);
+    return state.policy;
+  }),
 }));
 
+import { policyFilePath } from '../../../main/policy';
 import { createWebPreferences } from '../../../main/window-options';
 
 beforeAll(async () => {
@@ -343,5 +352,65 @@ describe('main with an invalid policy', () => {
     });
     expect(state.calls.at(-1)).toBe('quit');
     expect(state.windows).toHaveLength(windowCount);
+  });
+});
+
+describe('main with COPYDESK_POLICY_FILE', () => {
+  const overrideFile = '/tmp/copydesk-test/policy.json';
+
+  beforeEach(() => {
+    // Lets these tests run alone, without the first test of the file.
+    state.resolveReady();
+    state.policy = { status: 'found', policy: { kiosk: true } };
+    vi.stubEnv('COPYDESK_POLICY_FILE', overrideFile);
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    state.isPackaged = false;
+  });
+
+  type LogDouble = typeof import('./support/electron-log-double');
+
+  /** Starts main.ts and returns the policy file it read and its log. */
+  async function startMain() {
+    const readCount = state.policyFiles.length;
+    await import('../../../main/main');
+    // The mocked electron-log/main that main.ts logs to. vi.resetModules()
+    // keeps mocked modules, so a fresh import of the double here would be
+    // another, empty instance.
+    const log = (await import('electron-log/main')) as unknown as LogDouble;
+
+    await vi.waitFor(() => {
+      expect(state.policyFiles).toHaveLength(readCount + 1);
+    });
+    return { file: state.policyFiles.at(-1), lines: log.logLines };
+  }
+
+  it('reads the override when not packaged', async () => {
+    state.isPackaged = false;
+
+    const { file, lines } = await startMain();
+
+    expect(file).toBe(overrideFile);
+    expect(lines).toContainEqual({
+      logger: 'app',
+      level: 'info',
+      text: `reading the policy from ${overrideFile}, set by COPYDESK_POLICY_FILE (the app is not packaged)`,
+    });
+  });
+
+  it('ignores the override when packaged', async () => {
+    state.isPackaged = true;
+
+    const { file, lines } = await startMain();
+
+    expect(file).toBe(policyFilePath(process.platform, process.env));
+    expect(file).not.toBe(overrideFile);
+    expect(lines).toContainEqual({
+      logger: 'app',
+      level: 'warn',
+      text: `COPYDESK_POLICY_FILE ignored: a packaged app reads its policy only from ${file}`,
+    });
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
+  choosePolicyFile,
   policyFilePath,
   readPolicy,
   toManagedSettings,
@@ -33,6 +34,52 @@ describe('policyFilePath', () => {
     expect(policyFilePath('linux', { ProgramData: 'ignored' })).toBe(
       '/etc/copydesk/policy.json',
     );
+  });
+});
+
+describe('choosePolicyFile', () => {
+  const SYSTEM_FILE = '/etc/copydesk/policy.json';
+
+  it('uses the system path without the variable', () => {
+    expect(choosePolicyFile('linux', {}, false)).toEqual({
+      file: SYSTEM_FILE,
+      override: 'unset',
+    });
+  });
+
+  it('uses the variable when not packaged', () => {
+    const env = { COPYDESK_POLICY_FILE: '/tmp/kiosk-policy.json' };
+
+    expect(choosePolicyFile('linux', env, false)).toEqual({
+      file: '/tmp/kiosk-policy.json',
+      override: 'used',
+    });
+  });
+
+  it('resolves a relative override', () => {
+    const env = { COPYDESK_POLICY_FILE: 'policy.json' };
+
+    expect(choosePolicyFile('linux', env, false).file).toBe(
+      path.resolve('policy.json'),
+    );
+  });
+
+  it('ignores the variable when packaged', () => {
+    const env = { COPYDESK_POLICY_FILE: '/tmp/kiosk-policy.json' };
+
+    expect(choosePolicyFile('linux', env, true)).toEqual({
+      file: SYSTEM_FILE,
+      override: 'ignored',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    const env = { COPYDESK_POLICY_FILE: '' };
+
+    expect(choosePolicyFile('linux', env, true)).toEqual({
+      file: SYSTEM_FILE,
+      override: 'unset',
+    });
   });
 });
 
