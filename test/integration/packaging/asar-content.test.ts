@@ -189,6 +189,20 @@ describe('app.asar of a Linux build', () => {
     expect(packaged.packageJson.main).toBe('out/main/main.js');
   });
 
+  it('contains the OCR engine and its languages', () => {
+    // OCR runs with no network, so the app must carry every file it loads.
+    for (const file of [
+      'worker.min.js',
+      'tesseract-core-lstm.wasm.js',
+      'tesseract-core-simd-lstm.wasm.js',
+      'tesseract-core-relaxedsimd-lstm.wasm.js',
+      'fra.traineddata.gz',
+      'eng.traineddata.gz',
+    ]) {
+      expect(packaged.files).toContain(`out/renderer/ocr/${file}`);
+    }
+  });
+
   it('contains no source, test or server file', () => {
     const unexpected = packaged.files.filter(
       (file) =>
