@@ -31,6 +31,8 @@ export function CopyScreen(props: {
   /** Shown between the heading and the scan, such as the annotation tools. */
   toolbar?: ReactNode;
   renderOverlay?: (frame: PageFrame) => ReactNode;
+  /** Controls shown at the end of the viewer's toolbar. */
+  viewerToolbarEnd?: ReactNode;
   onReportProblem?: () => void;
   /** Whether the viewer's shortcuts act on the window's key presses. */
   shortcutsEnabled?: boolean;
@@ -110,6 +112,7 @@ export function CopyScreen(props: {
           userRotations={rotations}
           onRotate={rotate}
           renderOverlay={props.renderOverlay}
+          toolbarEnd={props.viewerToolbarEnd}
           onReportProblem={props.onReportProblem}
           shortcutsEnabled={props.shortcutsEnabled}
           logger={logger}

@@ -65,6 +65,8 @@ export interface ScanViewProps {
   userRotations: UserRotations;
   onRotate?: (page: number, rotation: Rotation) => void;
   renderOverlay?: (frame: PageFrame) => ReactNode;
+  /** Controls shown at the end of the viewer's toolbar. */
+  toolbarEnd?: ReactNode;
   onReportProblem?: () => void;
   shortcutsEnabled: boolean;
   renderTimeoutMs: number;
@@ -190,6 +192,7 @@ export function ScanView(props: ScanViewProps) {
         zoom={zoom}
         continuous={continuous}
         onAction={onAction}
+        end={props.toolbarEnd}
       />
       <div className="viewer-body">
         <ThumbnailStrip

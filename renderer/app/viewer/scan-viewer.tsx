@@ -31,6 +31,8 @@ export interface ScanViewerProps {
   onRotate?: (page: number, rotation: Rotation) => void;
   /** Draws an overlay exactly over each shown page, such as annotations. */
   renderOverlay?: (frame: PageFrame) => ReactNode;
+  /** Controls shown at the end of the viewer's toolbar. */
+  toolbarEnd?: ReactNode;
   /** Runs the report action that comes with every message about a scan or page that cannot be shown. */
   onReportProblem?: () => void;
   /**
@@ -76,6 +78,7 @@ export function ScanViewer(props: ScanViewerProps) {
           userRotations={props.userRotations ?? NO_ROTATIONS}
           onRotate={props.onRotate}
           renderOverlay={props.renderOverlay}
+          toolbarEnd={props.toolbarEnd}
           onReportProblem={props.onReportProblem}
           shortcutsEnabled={props.shortcutsEnabled ?? true}
           renderTimeoutMs={props.renderTimeoutMs ?? RENDER_TIMEOUT_MS}

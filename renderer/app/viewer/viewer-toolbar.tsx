@@ -3,7 +3,7 @@
  * level, fit, rotation and continuous mode. Every button has its name, its
  * shortcut in `aria-keyshortcuts` and a tooltip that shows both.
  */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Toolbar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
@@ -19,6 +19,8 @@ export interface ViewerToolbarProps {
   continuous: boolean;
   /** Runs a button's action; a stable function lets unchanged buttons skip re-rendering. */
   onAction: (action: ViewerShortcut) => void;
+  /** Controls of the screen around the viewer, shown after the viewer's own. */
+  end?: ReactNode;
 }
 
 export const ViewerToolbar = memo(function ViewerToolbar(
@@ -74,6 +76,10 @@ export const ViewerToolbar = memo(function ViewerToolbar(
           onAction={props.onAction}
         />
       </div>
+
+      {props.end !== undefined && (
+        <div className="viewer-toolbar-group">{props.end}</div>
+      )}
     </Toolbar>
   );
 });

@@ -5,10 +5,11 @@ import {
   type ComponentProps,
   type RefObject,
 } from 'react';
-import { ToggleButton } from 'react-aria-components';
+import { ToggleButton, Tooltip, TooltipTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 import type { OcrSearchHit } from '../../core/ocr/ocr-search';
+import { TOOLTIP_DELAY_MS } from '../components/shortcut-button';
 import { routeHref } from '../hooks/use-route';
 import { useShortcutText } from '../hooks/use-shortcut-text';
 import { OcrOverlay } from '../ocr/ocr-overlay';
@@ -105,18 +106,6 @@ export function PagedCopy(props: PagedCopyProps) {
       toolbar={
         <>
           {toolbar}
-          <div className="ocr-toggle">
-            <ToggleButton
-              isSelected={ocrOpen}
-              onChange={setOcrOpen}
-              aria-keyshortcuts={ariaKeyShortcut('toggleOcrText')}
-            >
-              {t('ocr.panel.toggle')}{' '}
-              <kbd className="shortcut-hint">
-                {shortcutText('toggleOcrText')}
-              </kbd>
-            </ToggleButton>
-          </div>
           {ocrOpen && (
             <OcrPanel
               page={page}
@@ -127,6 +116,23 @@ export function PagedCopy(props: PagedCopyProps) {
             />
           )}
         </>
+      }
+      // A short visible label keeps the toggle on the viewer's row; the full
+      // name and the shortcut are in its accessible name and tooltip.
+      viewerToolbarEnd={
+        <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
+          <ToggleButton
+            isSelected={ocrOpen}
+            onChange={setOcrOpen}
+            aria-label={t('ocr.panel.toggle')}
+            aria-keyshortcuts={ariaKeyShortcut('toggleOcrText')}
+          >
+            OCR
+          </ToggleButton>
+          <Tooltip className="shortcut-tooltip" offset={6}>
+            {t('ocr.panel.toggle')} ({shortcutText('toggleOcrText')})
+          </Tooltip>
+        </TooltipTrigger>
       }
       renderOverlay={(frame) => {
         const { boxes, current } = pageHits(frame.page);
