@@ -73,6 +73,33 @@ class FakeSource implements PageImageSource {
 }
 
 describe('inspectPage', () => {
+  it('reads a band again at 300 dpi for a missed value', async () => {
+    const source = new FakeSource([{ number: 2 }]);
+    const blurred = async (job: OcrJob): Promise<OcrReading> =>
+      job.image.dpi === 300
+        ? source.recognize(job)
+        : bandReading(
+            'N° Anonymat : A000005057',
+            'Nombre de pages : 3 Page 2/ a',
+          );
+
+    const inspection = await inspectPage(source, { recognize: blurred }, 1);
+
+    expect(inspection.header.pageNumber).toBe(2);
+    expect(inspection.header.numberingCount).toBe(3);
+    expect(source.renders.map((render) => render.request.dpi)).toContain(300);
+  });
+
+  it('reads a clean band once', async () => {
+    const source = new FakeSource([{ number: 1 }]);
+
+    await inspectPage(source, source, 1);
+
+    expect(source.renders.map((render) => render.request.dpi)).not.toContain(
+      300,
+    );
+  });
+
   it('reads an upright page once', async () => {
     const source = new FakeSource([{ number: 1 }]);
     const inspection = await inspectPage(source, source, 1);
@@ -134,7 +161,10 @@ describe('inspectPage', () => {
         if (job.singleLine === true) {
           return bandReading('A000005057');
         }
-        return bandReading('N° Anonymat : AO04000107', 'Page 1 / 3');
+        return bandReading(
+          'N° Anonymat : AO04000107',
+          'Nombre de pages : 3 Page 1 / 3',
+        );
       },
     };
     const inspection = await inspectPage(source, recognizer, 1);
