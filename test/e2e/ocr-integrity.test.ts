@@ -28,7 +28,7 @@ test.describe('page checks after a download', () => {
 
     const batch = new BatchScreen(page);
     await expect(page.locator('.ocr-progress')).toContainText(
-      '5 copies contrôlées sur 5',
+      'copies contrôlées : 5 sur 5',
       { timeout: 60_000 },
     );
 

@@ -43,7 +43,7 @@ test.describe('text read by OCR', () => {
 
     // The two pages of the copy get read; each header has the word once.
     await ocr.chooseScope('Cette copie');
-    await expect(ocr.status).toContainText('2 pages lues sur 2', {
+    await expect(ocr.status).toContainText('pages lues : 2 sur 2', {
       timeout: 60_000,
     });
     await expect(ocr.status).toContainText('2 résultats');

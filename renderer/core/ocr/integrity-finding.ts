@@ -30,26 +30,29 @@ export function prefillReport(
   pageCount: number,
 ): ReportPrefill {
   const pages = finding.pages.filter((page) => page >= 1 && page <= pageCount);
-  const pageList = pages.join(', ');
+  // "1 et 2", "1, 2 et 3": the note is read by the exam office in French.
+  const pageList = new Intl.ListFormat('fr', { type: 'conjunction' }).format(
+    pages.map(String),
+  );
 
   switch (finding.kind) {
     case 'wrong-copy':
       return {
         kind: 'wrong-copy',
         pages,
-        note: `Page ${pageList} : code d'anonymat lu ${finding.anonymousCode} au lieu de ${finding.expectedCode}.`,
+        note: `Page ${pageList} : code d’anonymat lu ${finding.anonymousCode} au lieu de ${finding.expectedCode}.`,
       };
     case 'code-missing':
       return {
         kind: 'other',
         pages,
-        note: `Page ${pageList} : code d'anonymat illisible ou absent de l'en-tête.`,
+        note: `Page ${pageList} : code d’anonymat illisible ou absent de l’en-tête.`,
       };
     case 'page-count-mismatch':
       return {
         kind: 'missing-page',
         pages: pages.length > 0 ? pages : [pageCount],
-        note: `La copie compte ${finding.filePageCount} pages scannées, l'en-tête en annonce ${finding.declaredPageCount}.`,
+        note: `La copie compte ${finding.filePageCount} pages scannées, l’en-tête en annonce ${finding.declaredPageCount}.`,
       };
     case 'page-number-missing':
       return {
@@ -73,7 +76,7 @@ export function prefillReport(
       return {
         kind: 'other',
         pages,
-        note: `Page ${pageList} : numéro de page illisible dans l'en-tête.`,
+        note: `Page ${pageList} : numéro de page illisible dans l’en-tête.`,
       };
     case 'blank-page':
       return {
@@ -85,13 +88,13 @@ export function prefillReport(
       return {
         kind: 'unreadable-page',
         pages,
-        note: `Page ${pageList} scannée à l'envers.`,
+        note: `Page ${pageList} scannée à l’envers.`,
       };
     case 'sideways':
       return {
         kind: 'unreadable-page',
         pages,
-        note: `Page ${pageList} scannée de travers (tournée d'un quart de tour).`,
+        note: `Page ${pageList} scannée de travers (tournée d’un quart de tour).`,
       };
   }
 }

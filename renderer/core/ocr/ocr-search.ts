@@ -49,7 +49,8 @@ export async function searchReadings(
   const copies = (await copiesIn(db, scope))
     .filter((copy) => copy.storedRevision !== null && !copy.withdrawnAt)
     .sort((a, b) => a.anonymousCode.localeCompare(b.anonymousCode));
-  const needle = normalizeText(query.trim());
+  // Words on a line are joined by single spaces, so the query's spaces are too.
+  const needle = normalizeText(query.trim().replace(/\s+/g, ' '));
   const result: OcrSearchResult = {
     hits: [],
     pagesRead: 0,

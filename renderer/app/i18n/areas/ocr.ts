@@ -50,7 +50,8 @@ export const ocrFr = {
     count_one: '{{count}} résultat',
     count_other: '{{count}} résultats',
     position: 'résultat {{index}} sur {{count}}',
-    coverage: '{{read}} pages lues sur {{total}}',
+    // A label and a number, so that no plural agreement depends on it.
+    coverage: 'pages lues : {{read}} sur {{total}}',
     incomplete:
       'Les pages pas encore lues ne sont pas cherchées : la lecture continue quand vous faites une pause.',
     hit: '{{code}}, page {{page}} : {{context}}',
@@ -60,7 +61,7 @@ export const ocrFr = {
   progress: {
     label: 'Lecture des pages (OCR)',
     value:
-      '{{read}} pages lues sur {{total}}, {{checked}} copies contrôlées sur {{stored}}',
+      'pages lues : {{read}} sur {{total}} ; copies contrôlées : {{checked}} sur {{stored}}',
   },
 };
 
@@ -108,7 +109,7 @@ export const ocrEn: DeepStrings<typeof ocrFr> = {
     count_one: '{{count}} result',
     count_other: '{{count}} results',
     position: 'result {{index}} of {{count}}',
-    coverage: '{{read}} of {{total}} pages read',
+    coverage: 'pages read: {{read}} of {{total}}',
     incomplete:
       'Pages not read yet are not searched: reading goes on when you pause.',
     hit: '{{code}}, page {{page}}: {{context}}',
@@ -118,6 +119,6 @@ export const ocrEn: DeepStrings<typeof ocrFr> = {
   progress: {
     label: 'Reading pages (OCR)',
     value:
-      '{{read}} of {{total}} pages read, {{checked}} of {{stored}} copies checked',
+      'pages read: {{read}} of {{total}}; copies checked: {{checked}} of {{stored}}',
   },
 };

@@ -119,6 +119,18 @@ describe('searchReadings', () => {
     expect(result.hits[0]?.boxes).toHaveLength(2);
   });
 
+  it('reads repeated spaces as one', async () => {
+    const result = await searchReadings(
+      store.db,
+      ocr,
+      { kind: 'copy', copyId: 'c1' },
+      'at   \t 2026',
+    );
+
+    expect(result.hits).toHaveLength(1);
+    expect(result.hits[0]?.boxes).toHaveLength(2);
+  });
+
   it('finds nothing for a short or blank query', async () => {
     for (const query of ['', '   ', 'a']) {
       const result = await searchReadings(
