@@ -41,10 +41,12 @@ Options:
   --code <code>        anonymous code every page must carry (default: the code
                        read on most pages, or the file name when no page shows
                        a code and the name looks like one)
-  --layout <file>      JSON header layout: band (page-relative box) and the
-                       regular expressions anonymousCodePattern,
-                       pageCountPattern, pageNumberPattern, labelPattern;
-                       missing fields keep the French answer sheet's defaults
+  --layout <file>      JSON header layout: band, with all of left, top, right
+                       and bottom from 0 to 1 of the page, and the regular
+                       expressions anonymousCodePattern, pageCountPattern,
+                       pageNumberPattern, labelPattern; a field left out
+                       keeps the French answer sheet's default (README.md
+                       has an example)
   --dpi <n>            resolution the header band is read at, 100 to 600 dots
                        per inch (default ${DEFAULT_HEADER_DPI})
   --workers <n>        OCR workers, 1 to ${MAX_WORKER_COUNT} (default: one per core but one, at most 4)
