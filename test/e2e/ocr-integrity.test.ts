@@ -70,11 +70,15 @@ test.describe('page checks after a download', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Page 2 d’une autre copie' });
     await expect(finding).toHaveCount(1);
-    await finding.getByRole('button', { name: 'Signaler' }).click();
+    await finding
+      .getByRole('button', { name: /^Signaler : Page 2 d’une autre copie/ })
+      .click();
 
     const form = workspace.panel.getByRole('region', {
       name: 'Signaler un problème de numérisation',
     });
+    // The form takes the focus, which also scrolls it into view.
+    await expect(form.locator(':focus')).toHaveCount(1);
     await expect(
       form.getByRole('radio', { name: 'Page d’une autre copie' }),
     ).toBeChecked();
@@ -85,7 +89,7 @@ test.describe('page checks after a download', () => {
     const note = form.getByRole('textbox', { name: 'Précisions' });
     await expect(note).toHaveValue(
       new RegExp(
-        `^Page 2 : code d'anonymat lu .* au lieu de ${codes.wrongCopy}\\.$`,
+        `^Page 2 : code d’anonymat lu .* au lieu de ${codes.wrongCopy}\\.$`,
       ),
     );
     // The examiner can edit the note before filing.

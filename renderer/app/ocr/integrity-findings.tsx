@@ -81,6 +81,9 @@ export function IntegrityFindings(props: {
             <li key={`${finding.kind}-${index}`} className="integrity-finding">
               <span>{describeFinding(t, finding)}</span>
               <Button
+                aria-label={t('ocr.findings.reportFinding', {
+                  finding: describeFinding(t, finding),
+                })}
                 onPress={() =>
                   props.onReport(prefillReport(finding, props.pageCount))
                 }

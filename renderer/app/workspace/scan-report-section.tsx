@@ -30,7 +30,9 @@ export function ScanReportSection(props: {
 
   // Opening the form puts the focus in it, and closing it puts the focus
   // back on the button that opens it, so a keyboard user keeps their place.
-  const wasOpen = useRef(isOpen);
+  // A form opened from a finding mounts already open, and takes the focus
+  // too.
+  const wasOpen = useRef(isOpen && props.prefill == null);
   useEffect(() => {
     if (isOpen !== wasOpen.current) {
       const target = isOpen

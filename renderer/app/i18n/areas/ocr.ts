@@ -27,6 +27,7 @@ export const ocrFr = {
     none: 'Aucune anomalie détectée.',
     pending: 'Contrôle des pages en cours…',
     report: 'Signaler',
+    reportFinding: 'Signaler : {{finding}}',
   },
   panel: {
     toggle: 'Texte lu (OCR)',
@@ -87,6 +88,7 @@ export const ocrEn: DeepStrings<typeof ocrFr> = {
     none: 'No problem found.',
     pending: 'Checking the pages…',
     report: 'Report',
+    reportFinding: 'Report: {{finding}}',
   },
   panel: {
     toggle: 'Text read (OCR)',
