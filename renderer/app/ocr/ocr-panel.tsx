@@ -66,8 +66,15 @@ export function OcrPanel(props: {
           className="ocr-search-scope"
         >
           <Label>{t('ocr.search.scope')}</Label>
-          <Radio value="copy">{t('ocr.search.copy')}</Radio>
-          <Radio value="batch">{t('ocr.search.batch')}</Radio>
+          {/* The report form's radio look, which shows the choice made. */}
+          <Radio value="copy" className="report-choice report-radio">
+            <span className="choice-mark" aria-hidden="true" />
+            {t('ocr.search.copy')}
+          </Radio>
+          <Radio value="batch" className="report-choice report-radio">
+            <span className="choice-mark" aria-hidden="true" />
+            {t('ocr.search.batch')}
+          </Radio>
         </RadioGroup>
         <SearchResults search={search} onJump={props.onJump} />
       </div>
