@@ -250,7 +250,14 @@ test.describe('an examiner reading a scan', () => {
     await copy.scanArea.focus();
     await page.keyboard.press('Shift+Tab');
     await expect(copy.thumbnail(1)).toBeFocused();
+    // The toolbar's last control is the workspace's OCR text toggle; the
+    // arrow keys move within the toolbar.
     await page.keyboard.press('Shift+Tab');
+    await expect(
+      page.getByRole('button', { name: 'Texte lu (OCR)' }),
+    ).toBeFocused();
+    await expect(page.getByRole('tooltip')).toHaveText('Texte lu (OCR) Alt+O');
+    await page.keyboard.press('ArrowLeft');
     await expect(copy.continuous).toBeFocused();
     await expect(page.getByRole('tooltip')).toHaveText(
       'Défilement continu Maj+C',

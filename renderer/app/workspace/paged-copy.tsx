@@ -5,13 +5,15 @@ import {
   type ComponentProps,
   type RefObject,
 } from 'react';
-import { ToggleButton, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { ToggleButton, TooltipTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 import type { OcrSearchHit } from '../../core/ocr/ocr-search';
-import { TOOLTIP_DELAY_MS } from '../components/shortcut-button';
+import {
+  ShortcutTooltip,
+  TOOLTIP_DELAY_MS,
+} from '../components/shortcut-button';
 import { routeHref } from '../hooks/use-route';
-import { useShortcutText } from '../hooks/use-shortcut-text';
 import { OcrOverlay } from '../ocr/ocr-overlay';
 import { OcrPanel } from '../ocr/ocr-panel';
 import { useOcrSearch } from '../ocr/use-ocr-search';
@@ -38,7 +40,6 @@ export function PagedCopy(props: PagedCopyProps) {
   const { pageRef, toolbar, renderOverlay, ...copyProps } = props;
   const { t } = useTranslation();
   const { ocr } = useServices();
-  const shortcutText = useShortcutText();
   // Each copy opens at its first page, unless a search hit opened it.
   const [shown, setShown] = useState({ copyId: props.copyId, page: 1 });
   const page = shown.copyId === props.copyId ? shown.page : 1;
@@ -129,9 +130,10 @@ export function PagedCopy(props: PagedCopyProps) {
           >
             OCR
           </ToggleButton>
-          <Tooltip className="shortcut-tooltip" offset={6}>
-            {t('ocr.panel.toggle')} ({shortcutText('toggleOcrText')})
-          </Tooltip>
+          <ShortcutTooltip
+            label={t('ocr.panel.toggle')}
+            shortcut="toggleOcrText"
+          />
         </TooltipTrigger>
       }
       renderOverlay={(frame) => {
