@@ -1,5 +1,5 @@
 /**
- * The kiosk administrator code's hash as the policy file holds it:
+ * The kiosk administrator code's hash, in the policy file's format:
  * `scrypt:<salt, 16 bytes in hex>:<key, 32 bytes in hex>`, the key derived
  * by Node.js's `crypto.scrypt` with its default cost (N = 16384, r = 8,
  * p = 1) from the code in Unicode NFC, so a code typed with composed or

@@ -115,8 +115,8 @@ export function readHeaderFields(
 /**
  * Returns the box of the word where the layout's anonymous code pattern
  * finds the code, on the first line where it matches, or undefined when no
- * line holds it. The code may span several words only in the band's
- * joined text, and then no single box holds it.
+ * line contains it. The code may span several words only in the band's
+ * joined text, and then no single box contains it.
  */
 export function findAnonymousCodeBox(
   reading: OcrReading,

@@ -1,6 +1,6 @@
 /**
- * What the OCR engine reads from a page, independent of the engine and of
- * the resolution of the image it read. The client stores these per page
+ * Types of the words, lines and boxes that OCR reads from a page,
+ * independent of the engine and of the resolution of the image it read. The client stores these per page
  * and scan revision; the integrity checks and the scan check command read
  * them.
  */
@@ -30,7 +30,7 @@ export interface OcrLine {
   box: PageBox;
 }
 
-/** What the engine read in one region of a page (the whole page by default). */
+/** The engine's reading of one region of a page (the whole page by default). */
 export interface OcrReading {
   /** The region read, in page-relative units. */
   region: PageBox;

@@ -1,11 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { useReferenceServer } from './support/reference-server';
-import { BatchesScreen } from './models/batches-screen';
 import { BatchScreen } from './models/batch-screen';
 import {
-  downloadSampleBatch,
   OCR_SITTING,
-  recordForeignRequests,
+  openDownloadedSampleBatch,
   sittingCodes,
 } from './models/ocr-sitting';
 import { Workspace } from './models/workspace';
@@ -18,13 +16,12 @@ test.describe('page checks after a download', () => {
     // the first worker start and sample download add a few more.
     test.setTimeout(90_000);
     const codes = sittingCodes(server());
-    const foreign = recordForeignRequests(
+    const foreign = await openDownloadedSampleBatch(
+      app,
+      page,
       context,
-      new URL(server().url).origin,
+      server().url,
     );
-    await app.recordCspViolations();
-    await downloadSampleBatch(page, server().url);
-    await new BatchesScreen(page).openBatch('Lot 1');
 
     const batch = new BatchScreen(page);
     await expect(page.locator('.ocr-progress')).toContainText(

@@ -1,9 +1,9 @@
 /**
- * Whether background OCR keeps the page responsive. Method: the same
- * steps run twice on a freshly downloaded batch, once with OCR off (every
- * request for the engine files under /ocr/ is aborted, so no worker
- * starts and no page is rendered for it) and once with OCR on, while a
- * PerformanceObserver records the main thread's long tasks. The steps
+ * Whether background OCR keeps the page responsive. The same steps run
+ * twice on a freshly downloaded batch while a PerformanceObserver records
+ * the main thread's long tasks. The first run has OCR off: every request
+ * for the engine files under /ocr/ is aborted, so no worker starts and no
+ * page is rendered for it. The second run has OCR on. The steps
  * are those of an examiner leafing through a copy while the page checks
  * run. A long task over 100 ms seen with OCR on and not with OCR off is
  * caused by OCR, so the test requires the OCR-on run to have no more such
@@ -103,7 +103,7 @@ test.describe.serial('OCR in the background', () => {
     console.log(`long tasks over ${LONG_TASK_MS} ms, OCR off:`, withoutOcr);
     expect(result.ocrRowsAdded).toBe(0);
 
-    // The observer sees a task of the page that blocks for 150 ms.
+    // The observer records a task of the page that blocks for 150 ms.
     // A timer callback is a task of the page's event loop, where a
     // script that Playwright evaluates directly is not.
     await page.evaluate(() => {

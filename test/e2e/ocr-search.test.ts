@@ -1,11 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { useReferenceServer } from './support/reference-server';
-import { BatchesScreen } from './models/batches-screen';
 import { BatchScreen } from './models/batch-screen';
 import {
-  downloadSampleBatch,
   OCR_SITTING,
-  recordForeignRequests,
+  openDownloadedSampleBatch,
   sittingCodes,
 } from './models/ocr-sitting';
 import { OcrPanel } from './models/ocr-panel';
@@ -19,13 +17,12 @@ test.describe('text read by OCR', () => {
     // input), after the checks of the five copies.
     test.setTimeout(90_000);
     const codes = sittingCodes(server());
-    const foreign = recordForeignRequests(
+    const foreign = await openDownloadedSampleBatch(
+      app,
+      page,
       context,
-      new URL(server().url).origin,
+      server().url,
     );
-    await app.recordCspViolations();
-    await downloadSampleBatch(page, server().url);
-    await new BatchesScreen(page).openBatch('Lot 1');
     await new BatchScreen(page).openCopy(codes.clean);
     const workspace = new Workspace(page);
     await expect(workspace.heading(codes.clean)).toBeVisible();

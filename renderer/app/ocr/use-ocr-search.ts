@@ -20,7 +20,7 @@ export interface OcrSearch {
   setScope(scope: SearchScopeKind): void;
   /** The last result, or null before the first search ends. */
   result: OcrSearchResult | null;
-  /** Why the last search failed, or null. */
+  /** The error message of the last failed search, or null. */
   error: string | null;
   /** Index of the current hit in `result.hits`, or null when none. */
   index: number | null;

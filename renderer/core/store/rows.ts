@@ -185,8 +185,8 @@ export interface ServerGradeContent extends GradeContent {
 }
 
 /**
- * What an OCR reading of a page covers: the header band only, read for the
- * integrity checks, or the whole page, which includes the header band.
+ * The part of a page that an OCR reading covers: the header band only, read
+ * for the integrity checks, or the whole page, which includes the band.
  */
 export type OcrScope = 'header' | 'page';
 

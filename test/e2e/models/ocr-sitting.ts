@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 
 import type { SittingOptions } from '../../../server/sample';
 import type { TestServer } from '../../support/test-server';
+import type { AppPage } from '../support/app-page';
 import { expect } from '../support/fixtures';
 import { BatchesScreen } from './batches-screen';
 import { SignInScreen } from './sign-in-screen';
@@ -91,4 +92,22 @@ export async function downloadSampleBatch(
   await expect(batches.card('Lot 1')).toContainText('Disponible hors ligne', {
     timeout: 30_000,
   });
+}
+
+/**
+ * Starts an OCR story: records foreign requests and CSP violations, signs
+ * in, downloads Lot 1 and opens it. Returns the foreign requests, which
+ * the test expects to stay empty.
+ */
+export async function openDownloadedSampleBatch(
+  app: AppPage,
+  page: Page,
+  context: BrowserContext,
+  serverUrl: string,
+): Promise<string[]> {
+  const foreign = recordForeignRequests(context, new URL(serverUrl).origin);
+  await app.recordCspViolations();
+  await downloadSampleBatch(page, serverUrl);
+  await new BatchesScreen(page).openBatch('Lot 1');
+  return foreign;
 }

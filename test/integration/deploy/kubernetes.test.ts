@@ -108,9 +108,10 @@ function selects(
   if (selector === undefined || selector.matchExpressions !== undefined) {
     return false;
   }
-  const wanted = Object.entries(selector.matchLabels ?? {});
+  const required = Object.entries(selector.matchLabels ?? {});
   return (
-    wanted.length > 0 && wanted.every(([key, value]) => labels[key] === value)
+    required.length > 0 &&
+    required.every(([key, value]) => labels[key] === value)
   );
 }
 

@@ -135,7 +135,7 @@ describe('anonymousCodeKey', () => {
   });
 });
 
-/** A one-line reading whose words sit side by side, each with its own box. */
+/** Builds a one-line reading whose words sit side by side, each with its own box. */
 function lineOfWords(...texts: string[]): OcrReading {
   const words = texts.map((text, index) => ({
     text,

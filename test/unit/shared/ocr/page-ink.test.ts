@@ -10,7 +10,7 @@ import {
 const WIDTH = 212;
 const HEIGHT = 300;
 
-/** A deterministic pseudo-random sequence, so the noise is the same on every run. */
+/** Returns a deterministic pseudo-random sequence, so the noise is the same on every run. */
 function noiseSource(seed: number): () => number {
   let state = seed;
   return () => {
