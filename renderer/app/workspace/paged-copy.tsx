@@ -1,6 +1,7 @@
 import {
   useEffect,
   useRef,
+  useMemo,
   useState,
   type ComponentProps,
   type RefObject,
@@ -85,6 +86,30 @@ export function PagedCopy(props: PagedCopyProps) {
     }
   };
 
+  // A short visible label keeps the toggle on the viewer's row, and its
+  // accessible name and tooltip give the full name and the shortcut. It is
+  // memoized so that the viewer's memoized toolbar skips this screen's
+  // other renders.
+  const ocrToggle = useMemo(
+    () => (
+      <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
+        <ToggleButton
+          isSelected={ocrOpen}
+          onChange={setOcrOpen}
+          aria-label={t('ocr.panel.toggle')}
+          aria-keyshortcuts={ariaKeyShortcut('toggleOcrText')}
+        >
+          OCR
+        </ToggleButton>
+        <ShortcutTooltip
+          label={t('ocr.panel.toggle')}
+          shortcut="toggleOcrText"
+        />
+      </TooltipTrigger>
+    ),
+    [ocrOpen, t],
+  );
+
   const hits = search.result?.hits ?? [];
   const pageHits = (framePage: number) => {
     const onPage = hits
@@ -118,24 +143,7 @@ export function PagedCopy(props: PagedCopyProps) {
           )}
         </>
       }
-      // A short visible label keeps the toggle on the viewer's row; the full
-      // name and the shortcut are in its accessible name and tooltip.
-      viewerToolbarEnd={
-        <TooltipTrigger delay={TOOLTIP_DELAY_MS}>
-          <ToggleButton
-            isSelected={ocrOpen}
-            onChange={setOcrOpen}
-            aria-label={t('ocr.panel.toggle')}
-            aria-keyshortcuts={ariaKeyShortcut('toggleOcrText')}
-          >
-            OCR
-          </ToggleButton>
-          <ShortcutTooltip
-            label={t('ocr.panel.toggle')}
-            shortcut="toggleOcrText"
-          />
-        </TooltipTrigger>
-      }
+      viewerToolbarEnd={ocrToggle}
       renderOverlay={(frame) => {
         const { boxes, current } = pageHits(frame.page);
         const words =
